@@ -1,0 +1,38 @@
+import type { ChatAddress } from './chat-address.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { IngressSink, MessageRef, OutgoingMessage } from './messages.js';
+import type { Presenter } from './presenter.js';
+
+export interface TransportCapabilities {
+  readonly edit: boolean;
+  readonly delete: boolean;
+  readonly buttons: boolean;
+  /** Longest text one message may carry; longer answers are split by the host. */
+  readonly maxTextLength: number;
+  /** Least time between two edits of one chat's progress message. */
+  readonly minEditIntervalMs: number;
+}
+
+export interface CommandInfo {
+  readonly name: string;
+  readonly description: string;
+}
+
+/**
+ * A chat platform. `start` resolves once the transport is receiving; it acknowledges an event
+ * to its platform only after `ingress.accept` has resolved. `stop` stops receiving and waits
+ * for in-flight sends.
+ */
+export interface Transport extends Omit<Lifecycle, 'start' | 'stop'> {
+  readonly id: string;
+  readonly capabilities: TransportCapabilities;
+  start(ingress: IngressSink): Promise<void>;
+  stop(): Promise<void>;
+  send(to: ChatAddress, msg: OutgoingMessage): Promise<MessageRef>;
+  edit(ref: MessageRef, msg: OutgoingMessage): Promise<void>;
+  delete(ref: MessageRef): Promise<void>;
+  /** Publish the command menu, where the platform has one. */
+  setCommands?(commands: readonly CommandInfo[]): Promise<void>;
+  /** Platform-specific rendering; the host's plain presenter is used when absent. */
+  readonly presenter?: Presenter;
+}

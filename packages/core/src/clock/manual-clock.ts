@@ -1,0 +1,57 @@
+import type { Clock } from './clock.js';
+
+interface Sleeper {
+  at: number;
+  resolve: () => void;
+}
+
+/** A clock that moves only when a test says so. Exported through `@ferry/core/testing`. */
+export class ManualClock implements Clock {
+  #now: number;
+  readonly #sleepers = new Set<Sleeper>();
+
+  constructor(start = Date.UTC(2026, 0, 1)) {
+    this.#now = start;
+  }
+
+  now(): number {
+    return this.#now;
+  }
+
+  /** Number of sleeps waiting; lets a test wait until the code under test is parked on the clock. */
+  get pending(): number {
+    return this.#sleepers.size;
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    return new Promise((resolve, reject) => {
+      const sleeper: Sleeper = { at: this.#now + Math.max(0, ms), resolve };
+      const onAbort = () => {
+        this.#sleepers.delete(sleeper);
+        reject(signal?.reason);
+      };
+      sleeper.resolve = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#sleepers.add(sleeper);
+    });
+  }
+
+  /** Moves time forward and wakes every sleeper that is due, in time order. */
+  async advance(ms: number): Promise<void> {
+    const target = this.#now + ms;
+    for (;;) {
+      const due = [...this.#sleepers].filter((s) => s.at <= target).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.#now = Math.max(this.#now, due.at);
+      this.#sleepers.delete(due);
+      due.resolve();
+      // let the woken code run (and maybe sleep again) before the next one is due
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    this.#now = target;
+  }
+}
