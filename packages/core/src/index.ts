@@ -1,1 +1,66 @@
-export {};
+/**
+ * @ferry/core — the public API. Plugins import only from here (DESIGN §3); everything not
+ * exported is internal and may change. Grouped by audience: plugin authors first.
+ */
+import 'reflect-metadata';
+
+// ── Writing a plugin ────────────────────────────────────────────────────────
+export { definePlugin, PLUGIN_API_VERSION, PLUGIN_ID_PATTERN } from './api/plugin.js';
+export type { PluginDefinition, PluginKind } from './api/plugin.js';
+export type { PluginContext, PluginStore } from './api/plugin-context.js';
+export {
+  CLOCK,
+  COMMAND,
+  ENGINE_RUNNER,
+  LOGGER,
+  PLUGIN_CONFIG,
+  PLUGIN_CONTEXT,
+  SERVICE,
+  TRANSPORT,
+  type Token,
+} from './tokens.js';
+export type {
+  ConfigChangeVerdict,
+  ConfigDelta,
+  DrainReport,
+  DrainRequest,
+  InterruptedWork,
+  Lifecycle,
+} from './api/lifecycle.js';
+
+// ── Engines ─────────────────────────────────────────────────────────────────
+export type { EngineAction, EngineEvent, Runner, RunRequest, Usage } from './api/engine.js';
+export { startEngineProcess } from './process/engine-process.js';
+export type { EngineProcess, EngineProcessOptions } from './process/engine-process.js';
+export { parseJsonLines } from './process/json-lines.js';
+
+// ── Transports ──────────────────────────────────────────────────────────────
+export type { CommandInfo, Transport, TransportCapabilities } from './api/transport.js';
+export type {
+  Button,
+  InboundEvent,
+  IngressCursor,
+  IngressSink,
+  MessageRef,
+  OutgoingMessage,
+  Sender,
+} from './api/messages.js';
+export type { ActionView, FinalView, Presenter, ProgressView } from './api/presenter.js';
+export { PlainPresenter } from './runs/plain-presenter.js';
+export { splitText } from './runs/split-text.js';
+export { formatChatAddress, parseChatAddress, sessionKeyOf } from './api/chat-address.js';
+export type { ChatAddress } from './api/chat-address.js';
+
+// ── Commands ────────────────────────────────────────────────────────────────
+export type { Command, CommandContext, CommandResult } from './api/command.js';
+
+// ── Errors, time, logging ───────────────────────────────────────────────────
+export { FerryError, isFerryError } from './errors/ferry-error.js';
+export * from './errors/codes.js';
+export type { Clock } from './clock/clock.js';
+export { SystemClock } from './clock/system-clock.js';
+export type { Logger } from './logging/logger.js';
+
+// ── Tools that inspect plugins ──────────────────────────────────────────────
+export type { PluginProblem, PluginRecord, PluginSource, PluginStatus } from './plugins/plugin-record.js';
+export { RESERVED_COMMAND_IDS } from './plugins/reserved-command-ids.js';

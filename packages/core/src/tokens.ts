@@ -39,3 +39,5 @@ export const TRANSPORT_HUB = token<unknown>('transportHub');
 export const RESTART_COORDINATOR = token<unknown>('restartCoordinator');
 export const HOST_INFO = token<unknown>('hostInfo');
 export const NOTIFIER = token<unknown>('notifier');
+export const ENGINE_SOURCE = token<unknown>('engineSource');
+export const PROJECT_ROUTER = token<unknown>('projectRouter');

@@ -21,4 +21,9 @@ export interface PluginContext {
   readonly store: PluginStore;
   /** Ferry's secrets removed: the environment a plugin should hand to child processes. */
   childEnv(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv;
+  /**
+   * Asks the host for a polite stop (drain, then exit 0), as SIGTERM would. For transports
+   * whose input has ended (the console's stdin closed).
+   */
+  requestShutdown(reason: string): void;
 }

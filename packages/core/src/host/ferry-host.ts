@@ -1,0 +1,307 @@
+import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import type { Command } from '../api/command.js';
+import type { Lifecycle } from '../api/lifecycle.js';
+import type { InboundEvent, IngressCursor, IngressSink } from '../api/messages.js';
+import type { Transport } from '../api/transport.js';
+import type { Clock } from '../clock/clock.js';
+import { SystemClock } from '../clock/system-clock.js';
+import { builtinCommands } from '../commands/builtin-commands.js';
+import { CommandRegistry } from '../commands/command-registry.js';
+import { ConfigService, INITIAL_CONFIG } from '../config/config-service.js';
+import { loadConfig } from '../config/load-config.js';
+import { Dispatcher } from '../ingress/dispatcher.js';
+import { IngressJournal } from '../ingress/ingress-journal.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { discoverPlugins } from '../plugins/plugin-discovery.js';
+import { PluginRegistry } from '../plugins/plugin-registry.js';
+import { RecoveryService } from '../restart/recovery-service.js';
+import { RestartCoordinator, type RestartOutcome } from '../restart/restart-coordinator.js';
+import { CostLedger } from '../runs/cost-ledger.js';
+import { Outbox } from '../runs/outbox.js';
+import { ProjectRouter } from '../runs/project-router.js';
+import { RunLedger } from '../runs/run-ledger.js';
+import { RunService } from '../runs/run-service.js';
+import { SessionStore } from '../runs/session-store.js';
+import { StateStore } from '../state/state-store.js';
+import { acquireInstanceLock, type InstanceLock } from '../supervisor/instance-lock.js';
+import type { Notifier } from '../supervisor/notifier.js';
+import { removePidFile, writePidFile } from '../supervisor/pid-file.js';
+import { createNotifier } from '../supervisor/sd-notify.js';
+import { StatusServer } from '../supervisor/status-server.js';
+import {
+  CLOCK,
+  COMMAND,
+  CONFIG_SERVICE,
+  ENGINE_SOURCE,
+  INGRESS_JOURNAL,
+  LOGGER,
+  PLUGIN_REGISTRY,
+  SERVICE,
+  STATE_STORE,
+  TRANSPORT,
+  TRANSPORT_HUB,
+} from '../tokens.js';
+import { TransportHub } from '../transports/transport-hub.js';
+import type { HostOptions } from './host-options.js';
+import { pluginLoadOptions, RegistryEngineSource } from './plugin-wiring.js';
+import { runsForStatus, type StatusReport } from './status-report.js';
+
+/**
+ * The composition root of one daemon: config, lock, store, plugins, services, transports,
+ * status socket, and the restart state machine that takes it all down again in reverse.
+ */
+export class FerryHost {
+  readonly #teardown: { owner: string; fn: () => Promise<void> | void }[] = [];
+  readonly #participants: { owner: string; hooks: Lifecycle }[] = [];
+  readonly #startedAt: number;
+  #coordinator!: RestartCoordinator;
+  #runs!: RunService;
+  #journal!: IngressJournal;
+  #dispatcher!: Dispatcher;
+  #hub!: TransportHub;
+  #engines!: RegistryEngineSource;
+
+  private constructor(
+    readonly options: HostOptions,
+    readonly config: ConfigService,
+    readonly log: Logger,
+    readonly clock: Clock,
+    readonly notifier: Notifier,
+    readonly container: DependencyContainer,
+    readonly generation: number,
+  ) {
+    this.#startedAt = clock.now();
+  }
+
+  /** STARTUP (DESIGN §6): everything up to READY=1. Throws (exit 1) on bad config, a held lock or a fatal plugin. */
+  static async start(options: HostOptions): Promise<FerryHost> {
+    const env = options.env ?? process.env;
+    const loaded = loadConfig(options.configPath, env);
+    const log = options.logger ?? createLogger({ level: loaded.config.log_level });
+    const clock = options.clock ?? new SystemClock();
+    const notifier = options.notifier ?? createNotifier(env, log);
+    const lock = acquireInstanceLock(loaded.stateDir, loaded.path);
+    const container = rootContainer.createChildContainer();
+    const host = new FerryHost(options, new ConfigService(loaded), log, clock, notifier, container, 1);
+    host.#onStop('instance lock', () => lock.release());
+    try {
+      writePidFile(loaded.stateDir);
+      host.#onStop('pid file', () => removePidFile(loaded.stateDir));
+      await host.#build(lock);
+      return host;
+    } catch (err) {
+      await host.#runTeardown();
+      throw err;
+    }
+  }
+
+  async #build(_lock: InstanceLock): Promise<void> {
+    const { container, log, clock, config } = this;
+    const stateDir = config.stateDir;
+    const store = StateStore.open(stateDir, { logger: log, clock });
+    this.#onStop('state store', () => store.close());
+    if (store.damagedMovedTo) log.warn({ movedTo: store.damagedMovedTo }, 'the state database was damaged and replaced');
+
+    container.register(CLOCK, { useValue: clock });
+    container.register(LOGGER, { useValue: log });
+    container.register(INITIAL_CONFIG, { useValue: config.loaded });
+    container.register(CONFIG_SERVICE, { useValue: config });
+    container.register(STATE_STORE, { useValue: store });
+    const hub = container.resolve(TransportHub);
+    this.#hub = hub;
+    container.register(TRANSPORT_HUB, { useValue: hub });
+    const journal = container.resolve(IngressJournal);
+    this.#journal = journal;
+    container.register(INGRESS_JOURNAL, { useValue: journal });
+
+    const cfg = config.current;
+    const discovery = discoverPlugins({
+      hostPackageDir: this.options.hostPackageDir,
+      stateDir,
+      paths: cfg.plugins.paths,
+      enabled: cfg.plugins.enabled,
+    });
+    const registry = new PluginRegistry(discovery, clock);
+    container.register(PLUGIN_REGISTRY, { useValue: registry });
+    const loadOptions = pluginLoadOptions({
+      container,
+      config: () => config.loaded,
+      logger: log,
+      storeFor: (ns) => store.namespace(ns),
+      env: this.options.env ?? process.env,
+      requestShutdown: (reason) => void this.requestRestart({ reason }),
+    });
+    this.#engines = new RegistryEngineSource(registry, loadOptions, () => config.loaded);
+    container.register(ENGINE_SOURCE, { useValue: this.#engines });
+
+    // fatal only for what the config depends on (DESIGN §3): the default engine and each transport
+    await registry.requireLoaded('engine', cfg.default_engine, loadOptions);
+    const transports: Transport[] = [];
+    for (const id of Object.keys(cfg.transports)) {
+      const loaded = await registry.requireLoaded('transport', id, loadOptions);
+      transports.push(loaded.resolve<Transport>(TRANSPORT));
+    }
+    const commands = container.resolve(CommandRegistry);
+    for (const record of registry.list('command')) {
+      const loaded = await registry.tryLoad('command', record.id, loadOptions);
+      if (loaded) commands.add(loaded.resolve<Command>(COMMAND), `${record.packageName}`);
+    }
+    for (const record of registry.list('service')) {
+      const loaded = await registry.tryLoad('service', record.id, loadOptions);
+      if (loaded) this.#participants.push({ owner: `service:${record.id}`, hooks: loaded.resolve<Lifecycle>(SERVICE) });
+    }
+
+    const sessions = container.resolve(SessionStore);
+    const ledger = container.resolve(RunLedger);
+    const outbox = container.resolve(Outbox);
+    const costs = container.resolve(CostLedger);
+    this.#runs = container.resolve(RunService);
+    const router = new ProjectRouter(() => config.current, sessions, stateDir);
+    this.#coordinator = new RestartCoordinator({
+      clock,
+      log,
+      runs: this.#runs,
+      hub,
+      notifier: this.notifier,
+      drainTimeoutMs: () => config.current.restart.drain_timeout_s * 1000,
+      participants: () => this.#participants,
+    });
+    const recovery = new RecoveryService({
+      clock,
+      log,
+      journal,
+      ledger,
+      outbox,
+      runs: this.#runs,
+      hub,
+      restart: () => config.current.restart,
+      maxAttempts: () => config.current.ingress.max_attempts,
+    });
+    for (const command of builtinCommands({
+      clock,
+      runs: this.#runs,
+      sessions,
+      ledger,
+      costs,
+      engines: this.#engines,
+      router,
+      registry: commands,
+      requestRestart: ({ force, session }) => void this.requestRestart({ reason: '/restart', force, session }),
+      continueRun: (session) => recovery.continueRun(session),
+    })) {
+      commands.add(command, '@ferry/core');
+    }
+    this.#dispatcher = new Dispatcher({
+      clock,
+      log,
+      journal,
+      runs: this.#runs,
+      commands,
+      router,
+      engines: this.#engines,
+      hub,
+      ingress: () => config.current.ingress,
+      draining: () => this.#coordinator.draining,
+    });
+
+    const status = new StatusServer({ stateDir, logger: log });
+    status.handle('status', () => this.status());
+    status.handle('restart', (args) => {
+      void this.requestRestart({ reason: 'ferry restart (cli)', force: args.force === true });
+      return { accepted: true };
+    });
+    await status.listen();
+    this.#onStop('status socket', () => status.close());
+
+    for (const t of transports) {
+      hub.add(t);
+      await t.start(this.#ingressSink());
+      this.#onStop(`transport:${t.id}`, () => t.stop());
+      if (t.setCommands) await t.setCommands(commands.list()).catch((err) => log.warn({ err, transport: t.id }, 'could not publish commands'));
+    }
+    for (const p of this.#participants) {
+      await p.hooks.start?.();
+      this.#onStop(p.owner, () => p.hooks.stop?.('shutdown'));
+    }
+
+    await recovery.recover();
+    journal.prune(config.current.ingress.retention_s * 1000);
+    outbox.prune(config.current.ingress.retention_s * 1000);
+    this.#coordinator.markRunning();
+    this.#dispatcher.dispatch(journal.list(['pending']));
+    this.notifier.notify({ READY: '1', STATUS: `running: ${transports.map((t) => t.id).join(', ')}` });
+    log.info({ transports: hub.ids(), engine: config.current.default_engine, config: config.path }, 'ferry is ready');
+    if (this.options.handleSignals) this.#handleSignals();
+  }
+
+  #ingressSink(): IngressSink {
+    return {
+      accept: async (events: readonly InboundEvent[], cursor?: IngressCursor) => {
+        const fresh = await this.#journal.append(events, cursor);
+        if (this.#coordinator.state === 'starting') return; // the backlog pass after recovery picks them up
+        this.#dispatcher.dispatch(fresh);
+      },
+      cursor: (key) => this.#journal.cursor(key),
+    };
+  }
+
+  /** RUNNING → DRAINING. Duplicate requests join the first. */
+  requestRestart(req: { reason: string; force?: boolean; session?: string }): Promise<RestartOutcome> {
+    return this.#coordinator.request(req);
+  }
+
+  /** Resolves with the exit code once a restart/stop was requested, drained and persisted. */
+  async run(): Promise<number> {
+    await this.#coordinator.drained;
+    this.#coordinator.markStopping();
+    await this.#runTeardown();
+    this.notifier.close();
+    return 0;
+  }
+
+  status(): StatusReport {
+    return {
+      pid: process.pid,
+      generation: this.generation,
+      state: this.#coordinator.state,
+      config_path: this.config.path,
+      transports: this.#hub.ids(),
+      engines: this.#engines.ids(),
+      runs: runsForStatus(this.#runs.active()),
+      queued: this.#runs.queued(),
+      journal: { pending: this.#journal.count(['pending']), dead: this.#journal.count(['dead']) },
+      triggers: {},
+      started_at: new Date(this.#startedAt).toISOString(),
+    };
+  }
+
+  #onStop(owner: string, fn: () => Promise<void> | void): void {
+    this.#teardown.push({ owner, fn });
+  }
+
+  /** Stops in reverse start order; one failing step is logged and the rest still run. */
+  async #runTeardown(): Promise<void> {
+    for (const { owner, fn } of this.#teardown.splice(0).reverse()) {
+      try {
+        await fn();
+      } catch (err) {
+        this.log.error({ err, owner }, 'shutdown step failed');
+      }
+    }
+  }
+
+  #handleSignals(): void {
+    let count = 0;
+    const onSignal = (signal: NodeJS.Signals) => {
+      count++;
+      this.log.info({ signal, count }, count > 1 ? 'second signal: not waiting for runs' : 'stopping');
+      void this.requestRestart({ reason: signal, force: count > 1 });
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+    this.#onStop('signal handlers', () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import type { ActiveRunInfo } from '../runs/run-job.js';
+import type { HostState } from '../restart/host-state.js';
+import { formatChatAddress } from '../api/chat-address.js';
+
+/** The shape `ferry status --json` prints (DESIGN §9); extend, never rename. */
+export interface StatusReport {
+  readonly pid: number;
+  readonly generation: number;
+  readonly state: HostState;
+  readonly config_path: string;
+  readonly transports: readonly string[];
+  readonly engines: readonly string[];
+  readonly runs: readonly { session: string; engine: string; started_at: string; chat: string; steps: number }[];
+  readonly queued: number;
+  readonly journal: { readonly pending: number; readonly dead: number };
+  readonly triggers: Readonly<Record<string, unknown>>;
+  readonly started_at: string;
+}
+
+export function runsForStatus(runs: readonly ActiveRunInfo[]): StatusReport['runs'] {
+  return runs.map((r) => ({
+    session: r.session,
+    engine: r.engine,
+    started_at: new Date(r.startedAt).toISOString(),
+    chat: formatChatAddress(r.chat),
+    steps: r.steps,
+  }));
+}

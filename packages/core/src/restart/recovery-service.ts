@@ -1,0 +1,142 @@
+import type { Clock } from '../clock/clock.js';
+import type { RestartConfig } from '../config/schema.js';
+import type { IngressJournal } from '../ingress/ingress-journal.js';
+import type { Logger } from '../logging/logger.js';
+import type { Outbox } from '../runs/outbox.js';
+import type { RunLedger, RunRecord } from '../runs/run-ledger.js';
+import type { RunService } from '../runs/run-service.js';
+import type { TransportHub } from '../transports/transport-hub.js';
+
+export const RESENT_MARKER = '(re-sent after a restart)';
+
+export interface RecoveryDeps {
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly journal: IngressJournal;
+  readonly ledger: RunLedger;
+  readonly outbox: Outbox;
+  readonly runs: RunService;
+  readonly hub: TransportHub;
+  readonly restart: () => RestartConfig;
+  readonly maxAttempts: () => number;
+}
+
+export interface RecoveryReport {
+  readonly resent: number;
+  readonly interrupted: number;
+  readonly autoResumed: number;
+  readonly requeued: number;
+  readonly dead: number;
+}
+
+/**
+ * STARTUP's repair work (DESIGN §6): answers cut by a crash are sent again (marked), runs the
+ * previous generation did not finish are reported in their chat and offered to `/continue`
+ * (or resumed when `restart.auto_resume`), and journal entries stuck mid-way go back to
+ * pending — or to the dead letters after too many attempts, so nothing loops forever.
+ */
+export class RecoveryService {
+  constructor(private readonly d: RecoveryDeps) {}
+
+  async recover(): Promise<RecoveryReport> {
+    const resent = await this.#resendOutbox();
+    const { interrupted, autoResumed } = await this.#interruptedRuns();
+    const { requeued, dead } = await this.#strandedEntries();
+    const report = { resent, interrupted, autoResumed, requeued, dead };
+    if (resent + interrupted + requeued + dead > 0) this.d.log.info(report, 'recovered from the previous generation');
+    return report;
+  }
+
+  /** `/continue`: resumes the most recent interrupted run of the session. */
+  async continueRun(session: string): Promise<string> {
+    const run = this.d.ledger.lastRecovered(session);
+    if (!run) return 'Nothing to continue here: no interrupted run was found.';
+    this.d.ledger.close(run.id, 'finished');
+    void this.d.runs.submit(this.#resumeJob(run, 'continue'));
+    return `▶️ Continuing the interrupted ${run.engine} run.`;
+  }
+
+  async #resendOutbox(): Promise<number> {
+    let n = 0;
+    for (const item of this.d.outbox.pending()) {
+      try {
+        await this.d.hub.send(item.chat, {
+          text: `${item.text}\n\n${RESENT_MARKER}`,
+          ...(item.replyTo ? { replyTo: item.replyTo } : {}),
+        });
+        this.d.outbox.confirm(item);
+        n++;
+      } catch (err) {
+        this.d.log.error({ err, chat: item.chat }, 'could not re-send an answer; it stays in the outbox');
+      }
+    }
+    return n;
+  }
+
+  async #interruptedRuns(): Promise<{ interrupted: number; autoResumed: number }> {
+    const cfg = this.d.restart();
+    let autoResumed = 0;
+    const runs = this.d.ledger.unfinished();
+    for (const run of runs) {
+      const why = run.state === 'interrupted' ? 'interrupted by restart' : 'interrupted by a crash';
+      if (run.progress) await this.d.hub.tryEdit(run.progress, { text: `⚠️ ${why} · ${run.engine} · ${run.steps} step(s)` });
+      // the message got its answer: a notice with a reason; resumption is a new run
+      if (run.seq !== undefined) this.d.journal.setState(run.seq, 'done', why);
+      this.d.ledger.close(run.id, 'recovered');
+      const resumable = run.resume !== undefined && this.d.hub.has(run.chat.transport);
+      if (cfg.auto_resume && resumable && run.resumeAttempts < cfg.auto_resume_max_attempts) {
+        autoResumed++;
+        this.d.ledger.close(run.id, 'finished');
+        await this.d.hub.trySend(run.chat, { text: `⚠️ Your ${run.engine} run was ${why}; resuming it now.` });
+        void this.d.runs.submit(this.#resumeJob(run, 'auto-resume'));
+      } else if (this.d.hub.has(run.chat.transport)) {
+        await this.d.hub.trySend(run.chat, {
+          text: `⚠️ Your ${run.engine} run was ${why}${run.steps ? ` after ${run.steps} step(s)` : ''}. Send /continue to pick it up.`,
+          ...(run.replyTo ? { replyTo: run.replyTo } : {}),
+        });
+      }
+    }
+    return { interrupted: runs.length, autoResumed };
+  }
+
+  async #strandedEntries(): Promise<{ requeued: number; dead: number }> {
+    let requeued = 0;
+    let dead = 0;
+    for (const entry of this.d.journal.list(['running', 'answering'])) {
+      if (entry.state === 'answering') {
+        // its answer was confirmed (outbox empty for it) but the state change was cut
+        this.d.journal.setState(entry.seq, 'done');
+        continue;
+      }
+      if (entry.attempts >= this.d.maxAttempts()) {
+        dead++;
+        this.d.journal.setState(entry.seq, 'dead', 'too many attempts');
+        await this.d.hub.trySend(entry.event.chat, {
+          text: `⚠️ I could not process this message after ${entry.attempts} attempts; it is kept for an operator (ferry journal list).`,
+          ...(entry.event.messageRef ? { replyTo: entry.event.messageRef } : {}),
+        });
+      } else {
+        requeued++;
+        this.d.journal.setState(entry.seq, 'pending');
+      }
+    }
+    return { requeued, dead };
+  }
+
+  #resumeJob(run: RunRecord, source: string) {
+    const note =
+      `[Ferry: your previous turn was interrupted by a restart after ${run.steps} step(s). ` +
+      'Check the current state before repeating anything with side effects, then continue.]';
+    return {
+      chat: run.chat,
+      session: run.session,
+      prompt: `${note}\n\n${run.prompt}`,
+      engine: run.engine,
+      cwd: run.cwd,
+      source,
+      resumeAttempts: run.resumeAttempts + 1,
+      ...(run.resume ? { resume: run.resume } : {}),
+      ...(run.replyTo ? { replyTo: run.replyTo } : {}),
+    };
+  }
+}

@@ -1,0 +1,165 @@
+import type { ChatAddress } from '../api/chat-address.js';
+import { formatChatAddress } from '../api/chat-address.js';
+import type { DrainReport, Lifecycle } from '../api/lifecycle.js';
+import type { MessageRef } from '../api/messages.js';
+import type { Clock } from '../clock/clock.js';
+import type { Logger } from '../logging/logger.js';
+import type { RunService } from '../runs/run-service.js';
+import type { Notifier } from '../supervisor/notifier.js';
+import type { TransportHub } from '../transports/transport-hub.js';
+import type { HostState } from './host-state.js';
+
+/** How often the drain countdown in chat is edited. */
+const COUNTDOWN_EVERY_MS = 5_000;
+
+export interface RestartRequest {
+  readonly reason: string;
+  /** Do not wait for runs (`/restart --force`, a second SIGTERM). */
+  readonly force?: boolean;
+  /** The session that asked (`/restart` from a chat): its own run is not waited for. */
+  readonly session?: string;
+}
+
+export interface RestartOutcome {
+  readonly reason: string;
+  readonly waited: number;
+  readonly interrupted: number;
+}
+
+export interface CoordinatorDeps {
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly runs: RunService;
+  readonly hub: TransportHub;
+  readonly notifier: Notifier;
+  readonly drainTimeoutMs: () => number;
+  /** Other participants (plugins, services) whose own work counts in the drain. */
+  readonly participants: () => readonly { owner: string; hooks: Lifecycle }[];
+}
+
+/**
+ * RUNNING → DRAINING → (PERSIST, done by the host) → EXIT. One restart at a time: a second
+ * request joins the first (a `force` one cuts its wait short).
+ */
+export class RestartCoordinator {
+  #state: HostState = 'starting';
+  #pending: Promise<RestartOutcome> | undefined;
+  readonly #force = new AbortController();
+  readonly #drained: Promise<RestartOutcome>;
+  #onRequest!: (drain: Promise<RestartOutcome>) => void;
+
+  constructor(private readonly d: CoordinatorDeps) {
+    this.#drained = new Promise((resolve) => {
+      this.#onRequest = (drain) => resolve(drain);
+    });
+  }
+
+  get state(): HostState {
+    return this.#state;
+  }
+
+  get draining(): boolean {
+    return this.#state === 'draining' || this.#state === 'stopping';
+  }
+
+  markRunning(): void {
+    if (this.#state === 'starting') this.#state = 'running';
+  }
+
+  markStopping(): void {
+    this.#state = 'stopping';
+  }
+
+  /** Resolves when the drain is over and the host may persist and exit. */
+  request(req: RestartRequest): Promise<RestartOutcome> {
+    if (req.force) this.#force.abort();
+    if (!this.#pending) {
+      this.#pending = this.#drain(req);
+      this.#onRequest(this.#pending);
+    }
+    return this.#pending;
+  }
+
+  /** Settles when the first restart request has drained: the host then persists and exits. */
+  get drained(): Promise<RestartOutcome> {
+    return this.#drained;
+  }
+
+  async #drain(req: RestartRequest): Promise<RestartOutcome> {
+    const { clock, log, runs, hub, notifier } = this.d;
+    this.#state = 'draining';
+    notifier.notify({ STOPPING: '1', STATUS: `draining: ${req.reason}` });
+    const timeoutMs = req.force ? 0 : this.d.drainTimeoutMs();
+    const deadline = clock.now() + timeoutMs;
+    log.info({ reason: req.reason, timeoutMs, runs: runs.active().length }, 'drain started');
+
+    const notices = await this.#announce(deadline);
+    const countdown = new AbortController();
+    const ticking = this.#countdown(notices, deadline, countdown.signal);
+    const exempt = new Set(req.session ? [req.session] : []);
+    const drainReq = { deadline, reason: req.reason, signal: this.#force.signal };
+    let report: DrainReport;
+    try {
+      const reports = await Promise.all([
+        runs.drain(drainReq, exempt),
+        ...this.d.participants().map(async ({ owner, hooks }) => {
+          try {
+            return (await hooks.drain?.(drainReq)) ?? { waited: 0, interrupted: [] };
+          } catch (err) {
+            log.error({ err, owner }, 'drain hook failed');
+            return { waited: 0, interrupted: [] };
+          }
+        }),
+      ]);
+      report = {
+        waited: reports.reduce((n, r) => n + r.waited, 0),
+        interrupted: reports.flatMap((r) => r.interrupted),
+      };
+    } finally {
+      countdown.abort();
+      await ticking;
+    }
+    const cut = report.interrupted.filter((w) => w.owner === 'runs');
+    for (const [chat, ref] of notices) {
+      const mine = cut.filter((w) => w.data?.session !== undefined && String(w.data.session).startsWith(chat));
+      const text =
+        mine.length > 0
+          ? `⚠️ restarting — ${mine.length} run(s) interrupted. Send /continue after the restart to pick up.`
+          : '🔄 restarting now — running work finished.';
+      await hub.tryEdit(ref, { text });
+    }
+    notifier.notify({ STATUS: `stopping: ${report.interrupted.length} interrupted` });
+    this.#state = 'stopping';
+    log.info({ waited: report.waited, interrupted: report.interrupted.length }, 'drain finished');
+    return { reason: req.reason, waited: report.waited, interrupted: report.interrupted.length };
+  }
+
+  /** One notice per chat that has running work. */
+  async #announce(deadline: number): Promise<Map<string, MessageRef>> {
+    const chats = new Map<string, ChatAddress>();
+    for (const run of this.d.runs.active()) chats.set(formatChatAddress(run.chat), run.chat);
+    const notices = new Map<string, MessageRef>();
+    for (const [key, chat] of chats) {
+      const ref = await this.d.hub.trySend(chat, { text: this.#countdownText(deadline) });
+      if (ref) notices.set(key, ref);
+    }
+    return notices;
+  }
+
+  async #countdown(notices: Map<string, MessageRef>, deadline: number, signal: AbortSignal): Promise<void> {
+    const { clock, hub, notifier } = this.d;
+    while (!signal.aborted && clock.now() < deadline) {
+      await clock.sleep(Math.min(COUNTDOWN_EVERY_MS, deadline - clock.now()), signal).catch(() => undefined);
+      if (signal.aborted) return;
+      const text = this.#countdownText(deadline);
+      notifier.notify({ STATUS: text });
+      for (const ref of notices.values()) await hub.tryEdit(ref, { text });
+    }
+  }
+
+  #countdownText(deadline: number): string {
+    const left = Math.max(0, Math.ceil((deadline - this.d.clock.now()) / 1000));
+    const n = this.d.runs.active().length;
+    return `🔄 restarting — waiting up to ${left} s for ${n} running run(s) to finish.`;
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * @ferry/core/testing — helpers for plugin authors' tests: a clock that moves only when told,
+ * and an in-memory plugin store.
+ */
+export { ManualClock } from './clock/manual-clock.js';
+export { MemoryPluginStore } from './host/memory-plugin-store.js';

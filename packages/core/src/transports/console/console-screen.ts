@@ -1,0 +1,137 @@
+import type { Writable } from 'node:stream';
+import { rowsOf } from './terminal-width.js';
+
+/** Where the console writes; a TTY (`isTTY`) gets in-place redraws, anything else plain lines. */
+export type ConsoleOutput = Writable & { isTTY?: boolean; columns?: number; rows?: number };
+
+/** The prompt line under the output, redrawn by its owner (readline) after each write. */
+export interface PromptLine {
+  redraw(): void;
+}
+
+interface Block {
+  readonly id: string;
+  text: string;
+  rows: number;
+}
+
+const MAX_REMEMBERED = 500;
+
+/**
+ * Renders console messages. In a TTY the blocks printed since the user last typed form a
+ * window that can be redrawn in place (cursor up, clear, print again). Piped output is a log:
+ * no escape codes, and an edit prints only the lines that changed beyond their numbers, so
+ * ticking timers do not repeat the same progress line.
+ */
+export class ConsoleScreen {
+  readonly #window: Block[] = [];
+  /** Per message: normalized text (TTY) or the normalized lines already printed (piped). */
+  readonly #shown = new Map<string, Set<string>>();
+  #prompt: PromptLine | undefined;
+
+  constructor(private readonly out: ConsoleOutput) {}
+
+  get isTTY(): boolean {
+    return this.out.isTTY === true;
+  }
+
+  /** Interactive mode: a prompt sits below the output and must be cleared and redrawn. */
+  attachPrompt(prompt: PromptLine | undefined): void {
+    this.#prompt = prompt;
+  }
+
+  print(id: string, text: string): void {
+    this.#write(() => {
+      this.out.write(`${text}\n`);
+      if (this.isTTY) this.#push({ id, text, rows: this.#rows(text) });
+    });
+    this.#remember(id, this.isTTY ? [text] : text.split('\n'));
+  }
+
+  update(id: string, text: string): void {
+    const at = this.#window.findIndex((b) => b.id === id);
+    if (this.isTTY && at >= 0) {
+      this.#redrawFrom(at, () => {
+        const block = this.#window[at]!;
+        block.text = text;
+        block.rows = this.#rows(text);
+      });
+      this.#remember(id, [text]);
+      return;
+    }
+    const seen = this.#shown.get(id);
+    if (this.isTTY || seen === undefined) {
+      if (seen?.has(normalize(text))) return;
+      this.print(id, text);
+      return;
+    }
+    const fresh = text.split('\n').filter((line) => !seen.has(normalize(line)));
+    if (fresh.length > 0) this.#write(() => this.out.write(`${fresh.join('\n')}\n`));
+    this.#remember(id, fresh);
+  }
+
+  /** Removes a block still in the TTY window; elsewhere a printed line cannot be taken back. */
+  remove(id: string): void {
+    const at = this.#window.findIndex((b) => b.id === id);
+    if (!this.isTTY || at < 0) return;
+    this.#redrawFrom(at, () => this.#window.splice(at, 1));
+    this.#shown.delete(id);
+  }
+
+  /** Text that is not a message (an echoed input line); earlier blocks can no longer be redrawn. */
+  note(text: string): void {
+    this.#write(() => this.out.write(`${text}\n`));
+    this.#window.length = 0;
+  }
+
+  /** The terminal itself echoed a line the user typed: the window ends above it. */
+  userTyped(): void {
+    this.#window.length = 0;
+  }
+
+  #write(render: () => void): void {
+    // The prompt row is cleared first so output never lands after the user's half-typed line.
+    if (this.#prompt && this.isTTY) this.out.write('\r\x1b[2K');
+    render();
+    this.#prompt?.redraw();
+  }
+
+  #redrawFrom(at: number, change: () => void): void {
+    this.#write(() => {
+      const rowsBelow = this.#window.slice(at).reduce((n, b) => n + b.rows, 0);
+      change();
+      this.out.write(`\x1b[${rowsBelow}A\r\x1b[0J`);
+      for (const block of this.#window.slice(at)) this.out.write(`${block.text}\n`);
+      this.#trimWindow();
+    });
+  }
+
+  #push(block: Block): void {
+    this.#window.push(block);
+    this.#trimWindow();
+  }
+
+  /** The cursor cannot move above the screen's top row: blocks that scrolled off leave the window. */
+  #trimWindow(): void {
+    const height = Math.max(2, (this.out.rows ?? 24) - 1);
+    let rows = this.#window.reduce((n, b) => n + b.rows, 0);
+    while (rows > height && this.#window.length > 0) rows -= this.#window.shift()!.rows;
+  }
+
+  #rows(text: string): number {
+    return rowsOf(text, this.out.columns ?? 80);
+  }
+
+  #remember(id: string, texts: readonly string[]): void {
+    const set = this.isTTY ? new Set<string>() : (this.#shown.get(id) ?? new Set<string>());
+    for (const text of texts) set.add(normalize(text));
+    this.#shown.delete(id);
+    this.#shown.set(id, set);
+    if (this.#shown.size > MAX_REMEMBERED) this.#shown.delete(this.#shown.keys().next().value!);
+  }
+}
+
+/** What counts as a meaningful change: not digits (elapsed seconds, counters), not spacing. */
+function normalize(text: string): string {
+  return text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+}
