@@ -1,47 +1,23 @@
 import { container as rootContainer, type DependencyContainer } from 'tsyringe';
 import type { Command } from '../api/command.js';
 import type { Lifecycle } from '../api/lifecycle.js';
-import type { InboundEvent, IngressCursor, IngressSink } from '../api/messages.js';
 import type { Transport } from '../api/transport.js';
 import type { Clock } from '../clock/clock.js';
 import { SystemClock } from '../clock/system-clock.js';
-import { builtinCommands } from '../commands/builtin-commands.js';
-import { CommandRegistry } from '../commands/command-registry.js';
 import { ConfigService, INITIAL_CONFIG } from '../config/config-service.js';
 import { loadConfig } from '../config/load-config.js';
-import { Dispatcher } from '../ingress/dispatcher.js';
-import { IngressJournal } from '../ingress/ingress-journal.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { discoverPlugins } from '../plugins/plugin-discovery.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
-import { RecoveryService } from '../restart/recovery-service.js';
-import { RestartCoordinator, type RestartOutcome } from '../restart/restart-coordinator.js';
-import { CostLedger } from '../runs/cost-ledger.js';
-import { Outbox } from '../runs/outbox.js';
-import { ProjectRouter } from '../runs/project-router.js';
-import { RunLedger } from '../runs/run-ledger.js';
-import { RunService } from '../runs/run-service.js';
-import { SessionStore } from '../runs/session-store.js';
+import type { RestartOutcome } from '../restart/restart-coordinator.js';
 import { StateStore } from '../state/state-store.js';
 import { acquireInstanceLock, type InstanceLock } from '../supervisor/instance-lock.js';
 import type { Notifier } from '../supervisor/notifier.js';
 import { removePidFile, writePidFile } from '../supervisor/pid-file.js';
 import { createNotifier } from '../supervisor/sd-notify.js';
 import { StatusServer } from '../supervisor/status-server.js';
-import {
-  CLOCK,
-  COMMAND,
-  CONFIG_SERVICE,
-  ENGINE_SOURCE,
-  INGRESS_JOURNAL,
-  LOGGER,
-  PLUGIN_REGISTRY,
-  SERVICE,
-  STATE_STORE,
-  TRANSPORT,
-  TRANSPORT_HUB,
-} from '../tokens.js';
-import { TransportHub } from '../transports/transport-hub.js';
+import { CLOCK, COMMAND, CONFIG_SERVICE, LOGGER, PLUGIN_REGISTRY, SERVICE, STATE_STORE, TRANSPORT } from '../tokens.js';
+import { type CoreServices, wireCoreServices } from './core-services.js';
 import type { HostOptions } from './host-options.js';
 import { pluginLoadOptions, RegistryEngineSource } from './plugin-wiring.js';
 import { runsForStatus, type StatusReport } from './status-report.js';
@@ -54,11 +30,7 @@ export class FerryHost {
   readonly #teardown: { owner: string; fn: () => Promise<void> | void }[] = [];
   readonly #participants: { owner: string; hooks: Lifecycle }[] = [];
   readonly #startedAt: number;
-  #coordinator!: RestartCoordinator;
-  #runs!: RunService;
-  #journal!: IngressJournal;
-  #dispatcher!: Dispatcher;
-  #hub!: TransportHub;
+  #core!: CoreServices;
   #engines!: RegistryEngineSource;
 
   private constructor(
@@ -107,12 +79,6 @@ export class FerryHost {
     container.register(INITIAL_CONFIG, { useValue: config.loaded });
     container.register(CONFIG_SERVICE, { useValue: config });
     container.register(STATE_STORE, { useValue: store });
-    const hub = container.resolve(TransportHub);
-    this.#hub = hub;
-    container.register(TRANSPORT_HUB, { useValue: hub });
-    const journal = container.resolve(IngressJournal);
-    this.#journal = journal;
-    container.register(INGRESS_JOURNAL, { useValue: journal });
 
     const cfg = config.current;
     const discovery = discoverPlugins({
@@ -132,7 +98,17 @@ export class FerryHost {
       requestShutdown: (reason) => void this.requestRestart({ reason }),
     });
     this.#engines = new RegistryEngineSource(registry, loadOptions, () => config.loaded);
-    container.register(ENGINE_SOURCE, { useValue: this.#engines });
+    const core = wireCoreServices({
+      container,
+      clock,
+      log,
+      config: () => config.current,
+      stateDir,
+      engines: this.#engines,
+      notifier: this.notifier,
+      participants: () => this.#participants,
+    });
+    this.#core = core;
 
     // fatal only for what the config depends on (DESIGN §3): the default engine and each transport
     await registry.requireLoaded('engine', cfg.default_engine, loadOptions);
@@ -141,68 +117,14 @@ export class FerryHost {
       const loaded = await registry.requireLoaded('transport', id, loadOptions);
       transports.push(loaded.resolve<Transport>(TRANSPORT));
     }
-    const commands = container.resolve(CommandRegistry);
     for (const record of registry.list('command')) {
       const loaded = await registry.tryLoad('command', record.id, loadOptions);
-      if (loaded) commands.add(loaded.resolve<Command>(COMMAND), `${record.packageName}`);
+      if (loaded) core.commands.add(loaded.resolve<Command>(COMMAND), record.packageName);
     }
     for (const record of registry.list('service')) {
       const loaded = await registry.tryLoad('service', record.id, loadOptions);
       if (loaded) this.#participants.push({ owner: `service:${record.id}`, hooks: loaded.resolve<Lifecycle>(SERVICE) });
     }
-
-    const sessions = container.resolve(SessionStore);
-    const ledger = container.resolve(RunLedger);
-    const outbox = container.resolve(Outbox);
-    const costs = container.resolve(CostLedger);
-    this.#runs = container.resolve(RunService);
-    const router = new ProjectRouter(() => config.current, sessions, stateDir);
-    this.#coordinator = new RestartCoordinator({
-      clock,
-      log,
-      runs: this.#runs,
-      hub,
-      notifier: this.notifier,
-      drainTimeoutMs: () => config.current.restart.drain_timeout_s * 1000,
-      participants: () => this.#participants,
-    });
-    const recovery = new RecoveryService({
-      clock,
-      log,
-      journal,
-      ledger,
-      outbox,
-      runs: this.#runs,
-      hub,
-      restart: () => config.current.restart,
-      maxAttempts: () => config.current.ingress.max_attempts,
-    });
-    for (const command of builtinCommands({
-      clock,
-      runs: this.#runs,
-      sessions,
-      ledger,
-      costs,
-      engines: this.#engines,
-      router,
-      registry: commands,
-      requestRestart: ({ force, session }) => void this.requestRestart({ reason: '/restart', force, session }),
-      continueRun: (session) => recovery.continueRun(session),
-    })) {
-      commands.add(command, '@ferry/core');
-    }
-    this.#dispatcher = new Dispatcher({
-      clock,
-      log,
-      journal,
-      runs: this.#runs,
-      commands,
-      router,
-      engines: this.#engines,
-      hub,
-      ingress: () => config.current.ingress,
-      draining: () => this.#coordinator.draining,
-    });
 
     const status = new StatusServer({ stateDir, logger: log });
     status.handle('status', () => this.status());
@@ -214,46 +136,31 @@ export class FerryHost {
     this.#onStop('status socket', () => status.close());
 
     for (const t of transports) {
-      hub.add(t);
-      await t.start(this.#ingressSink());
+      core.hub.add(t);
+      await t.start(core.ingressSink());
       this.#onStop(`transport:${t.id}`, () => t.stop());
-      if (t.setCommands) await t.setCommands(commands.list()).catch((err) => log.warn({ err, transport: t.id }, 'could not publish commands'));
+      await t.setCommands?.(core.commands.list()).catch((err) => log.warn({ err, transport: t.id }, 'could not publish commands'));
     }
     for (const p of this.#participants) {
       await p.hooks.start?.();
       this.#onStop(p.owner, () => p.hooks.stop?.('shutdown'));
     }
 
-    await recovery.recover();
-    journal.prune(config.current.ingress.retention_s * 1000);
-    outbox.prune(config.current.ingress.retention_s * 1000);
-    this.#coordinator.markRunning();
-    this.#dispatcher.dispatch(journal.list(['pending']));
+    await core.startup();
     this.notifier.notify({ READY: '1', STATUS: `running: ${transports.map((t) => t.id).join(', ')}` });
-    log.info({ transports: hub.ids(), engine: config.current.default_engine, config: config.path }, 'ferry is ready');
+    log.info({ transports: core.hub.ids(), engine: config.current.default_engine, config: config.path }, 'ferry is ready');
     if (this.options.handleSignals) this.#handleSignals();
-  }
-
-  #ingressSink(): IngressSink {
-    return {
-      accept: async (events: readonly InboundEvent[], cursor?: IngressCursor) => {
-        const fresh = await this.#journal.append(events, cursor);
-        if (this.#coordinator.state === 'starting') return; // the backlog pass after recovery picks them up
-        this.#dispatcher.dispatch(fresh);
-      },
-      cursor: (key) => this.#journal.cursor(key),
-    };
   }
 
   /** RUNNING → DRAINING. Duplicate requests join the first. */
   requestRestart(req: { reason: string; force?: boolean; session?: string }): Promise<RestartOutcome> {
-    return this.#coordinator.request(req);
+    return this.#core.coordinator.request(req);
   }
 
   /** Resolves with the exit code once a restart/stop was requested, drained and persisted. */
   async run(): Promise<number> {
-    await this.#coordinator.drained;
-    this.#coordinator.markStopping();
+    await this.#core.coordinator.drained;
+    this.#core.coordinator.markStopping();
     await this.#runTeardown();
     this.notifier.close();
     return 0;
@@ -263,13 +170,13 @@ export class FerryHost {
     return {
       pid: process.pid,
       generation: this.generation,
-      state: this.#coordinator.state,
+      state: this.#core.coordinator.state,
       config_path: this.config.path,
-      transports: this.#hub.ids(),
+      transports: this.#core.hub.ids(),
       engines: this.#engines.ids(),
-      runs: runsForStatus(this.#runs.active()),
-      queued: this.#runs.queued(),
-      journal: { pending: this.#journal.count(['pending']), dead: this.#journal.count(['dead']) },
+      runs: runsForStatus(this.#core.runs.active()),
+      queued: this.#core.runs.queued(),
+      journal: { pending: this.#core.journal.count(['pending']), dead: this.#core.journal.count(['dead']) },
       triggers: {},
       started_at: new Date(this.#startedAt).toISOString(),
     };

@@ -157,11 +157,13 @@ describe('startEngineProcess', () => {
       clock: new SystemClock(),
     });
     expect(JSON.parse(await firstLine(proc))).toEqual(['PATH']);
+    await proc.exit;
   });
 
   test('registers a host-exit hook while the child runs and removes it afterwards', async () => {
     const before = process.listenerCount('exit');
     const proc = await start('stubborn.mjs');
+    expect(await firstLine(proc)).toBe('ready');
     expect(process.listenerCount('exit')).toBe(before + 1);
     process.kill(-proc.pid, 'SIGKILL');
     await proc.exit;

@@ -28,8 +28,18 @@ export class Outbox {
     store.migrate('runs', RUN_MIGRATIONS);
   }
 
-  /** Records answer parts for a journal entry in one transaction with its state change. */
-  record(seq: number | undefined, chat: ChatAddress, texts: readonly string[], replyTo?: MessageRef): OutboxItem[] {
+  /**
+   * Records answer parts in one transaction with the journal entry's move to `answering` and
+   * the run's close: after a crash either the run is unfinished (interrupted) or its answer
+   * is in the outbox (re-sent), never neither.
+   */
+  record(
+    seq: number | undefined,
+    chat: ChatAddress,
+    texts: readonly string[],
+    replyTo?: MessageRef,
+    runId?: number,
+  ): OutboxItem[] {
     return this.store.transaction(() => {
       const items = texts.map((text) => {
         const info = this.store.db
@@ -39,6 +49,9 @@ export class Outbox {
       });
       if (seq !== undefined) {
         this.store.db.prepare(`UPDATE ingress SET state = 'answering', updated_at = ? WHERE seq = ?`).run(this.clock.now(), seq);
+      }
+      if (runId !== undefined) {
+        this.store.db.prepare(`UPDATE runs SET state = 'finished', ended_at = ? WHERE id = ?`).run(this.clock.now(), runId);
       }
       return items;
     });

@@ -1,6 +1,6 @@
 import { inject, injectable } from 'tsyringe';
 import { formatChatAddress } from '../api/chat-address.js';
-import type { EngineEvent, Usage } from '../api/engine.js';
+import type { EngineEvent } from '../api/engine.js';
 import type { DrainReport, DrainRequest, InterruptedWork } from '../api/lifecycle.js';
 import type { MessageRef } from '../api/messages.js';
 import type { FinalView } from '../api/presenter.js';
@@ -258,6 +258,7 @@ export class RunService {
       }
     }
     await run.reporter?.stop();
+    if (final?.usage) this.costs.add(job.engine, final.usage);
 
     const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
     if (reason instanceof RunInterruptedError) {
@@ -278,8 +279,6 @@ export class RunService {
       ...(job.source ? { source: job.source } : {}),
     };
     await this.#deliver(run, view);
-    this.ledger.close(run.id, 'finished');
-    this.costs.add(job.engine, final?.usage as Usage | undefined);
   }
 
   /** Records the answer, sends it as a reply, confirms it, then shrinks the progress message. */
@@ -287,7 +286,7 @@ export class RunService {
     const { job } = run;
     const presenter = this.hub.presenter(job.chat);
     const parts = presenter.answer(view, this.hub.capabilities(job.chat).maxTextLength);
-    const items = this.outbox.record(job.seq, job.chat, parts.map((p) => p.text), job.replyTo);
+    const items = this.outbox.record(job.seq, job.chat, parts.map((p) => p.text), job.replyTo, run.id);
     for (const item of items) {
       try {
         await this.hub.send(job.chat, { text: item.text, ...(job.replyTo ? { replyTo: job.replyTo } : {}) });

@@ -21,9 +21,9 @@ if (extra === 'spawn-grandchild') {
   grandchild.unref();
   console.log(`grandchild ${grandchild.pid}`);
 }
-console.log('locked');
 process.on('SIGTERM', () => {
   lock.release();
   process.exit(0);
 });
+console.log('locked'); // only now: the parent may send SIGTERM as soon as it reads this
 setInterval(() => {}, 1000);

@@ -51,6 +51,7 @@ export class ConsoleScreen {
   update(id: string, text: string): void {
     const at = this.#window.findIndex((b) => b.id === id);
     if (this.isTTY && at >= 0) {
+      if (this.#window[at]!.text === text) return;
       this.#redrawFrom(at, () => {
         const block = this.#window[at]!;
         block.text = text;

@@ -1,0 +1,138 @@
+import type { DependencyContainer } from 'tsyringe';
+import type { Lifecycle } from '../api/lifecycle.js';
+import type { Clock } from '../clock/clock.js';
+import { builtinCommands } from '../commands/builtin-commands.js';
+import { CommandRegistry } from '../commands/command-registry.js';
+import type { FerryConfig } from '../config/schema.js';
+import { Dispatcher } from '../ingress/dispatcher.js';
+import { IngressJournal } from '../ingress/ingress-journal.js';
+import type { Logger } from '../logging/logger.js';
+import { RecoveryService } from '../restart/recovery-service.js';
+import { RestartCoordinator } from '../restart/restart-coordinator.js';
+import { CostLedger } from '../runs/cost-ledger.js';
+import type { EngineSource } from '../runs/engine-source.js';
+import { Outbox } from '../runs/outbox.js';
+import { ProjectRouter } from '../runs/project-router.js';
+import { RunLedger } from '../runs/run-ledger.js';
+import { RunService } from '../runs/run-service.js';
+import { SessionStore } from '../runs/session-store.js';
+import type { Notifier } from '../supervisor/notifier.js';
+import { ENGINE_SOURCE, INGRESS_JOURNAL, TRANSPORT_HUB } from '../tokens.js';
+import { TransportHub } from '../transports/transport-hub.js';
+
+export interface CoreServiceDeps {
+  /** Has CLOCK, LOGGER and STATE_STORE registered. */
+  readonly container: DependencyContainer;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly config: () => FerryConfig;
+  readonly stateDir: string;
+  readonly engines: EngineSource;
+  readonly notifier: Notifier;
+  readonly participants: () => readonly { owner: string; hooks: Lifecycle }[];
+}
+
+/**
+ * Wires the core services of one generation in dependency order: the journal, the run
+ * service and its stores, commands, the dispatcher, recovery and the restart coordinator.
+ * The host and the service tests build generations the same way through this.
+ */
+export function wireCoreServices(d: CoreServiceDeps) {
+  const { container: c, clock, log, config } = d;
+  const hub = c.resolve(TransportHub);
+  c.register(TRANSPORT_HUB, { useValue: hub });
+  const journal = c.resolve(IngressJournal);
+  c.register(INGRESS_JOURNAL, { useValue: journal });
+  c.register(ENGINE_SOURCE, { useValue: d.engines });
+  const sessions = c.resolve(SessionStore);
+  const ledger = c.resolve(RunLedger);
+  const outbox = c.resolve(Outbox);
+  const costs = c.resolve(CostLedger);
+  const runs = c.resolve(RunService);
+  const router = new ProjectRouter(config, sessions, d.stateDir);
+  const coordinator = new RestartCoordinator({
+    clock,
+    log,
+    runs,
+    hub,
+    notifier: d.notifier,
+    drainTimeoutMs: () => config().restart.drain_timeout_s * 1000,
+    participants: d.participants,
+  });
+  const recovery = new RecoveryService({
+    clock,
+    log,
+    journal,
+    ledger,
+    outbox,
+    runs,
+    hub,
+    restart: () => config().restart,
+    maxAttempts: () => config().ingress.max_attempts,
+  });
+  const commands = c.resolve(CommandRegistry);
+  for (const command of builtinCommands({
+    clock,
+    runs,
+    sessions,
+    ledger,
+    costs,
+    engines: d.engines,
+    router,
+    registry: commands,
+    requestRestart: ({ force, session }) => void coordinator.request({ reason: '/restart', force, session }),
+    continueRun: (session) => recovery.continueRun(session),
+  })) {
+    commands.add(command, '@ferry/core');
+  }
+  const dispatcher = new Dispatcher({
+    clock,
+    log,
+    journal,
+    runs,
+    commands,
+    router,
+    engines: d.engines,
+    hub,
+    ingress: () => config().ingress,
+    draining: () => coordinator.draining,
+  });
+
+  return {
+    hub,
+    journal,
+    sessions,
+    ledger,
+    outbox,
+    costs,
+    runs,
+    router,
+    coordinator,
+    recovery,
+    commands,
+    dispatcher,
+    /** What transports are handed: journal first, then dispatch unless still starting. */
+    ingressSink() {
+      return {
+        accept: async (events: Parameters<IngressJournal['append']>[0], cursor?: Parameters<IngressJournal['append']>[1]) => {
+          const fresh = await journal.append(events, cursor);
+          // while starting, the backlog pass after recovery picks them up
+          if (coordinator.state !== 'starting') dispatcher.dispatch(fresh);
+        },
+        cursor: (key: string) => journal.cursor(key),
+      };
+    },
+    /** STARTUP's tail (DESIGN §6): repair what the last generation left, then RUNNING and the backlog. */
+    async startup() {
+      const report = await recovery.recover();
+      const retentionMs = config().ingress.retention_s * 1000;
+      journal.prune(retentionMs);
+      outbox.prune(retentionMs);
+      coordinator.markRunning();
+      dispatcher.dispatch(journal.list(['pending']));
+      return report;
+    },
+  };
+}
+
+export type CoreServices = ReturnType<typeof wireCoreServices>;
