@@ -13,7 +13,6 @@ import type { RestartOutcome } from '../restart/restart-coordinator.js';
 import { StateStore } from '../state/state-store.js';
 import { acquireInstanceLock, type InstanceLock } from '../supervisor/instance-lock.js';
 import type { Notifier } from '../supervisor/notifier.js';
-import { removePidFile, writePidFile } from '../supervisor/pid-file.js';
 import { createNotifier } from '../supervisor/sd-notify.js';
 import { StatusServer } from '../supervisor/status-server.js';
 import { CLOCK, COMMAND, CONFIG_SERVICE, LOGGER, PLUGIN_REGISTRY, SERVICE, STATE_STORE, TRANSPORT } from '../tokens.js';
@@ -55,10 +54,9 @@ export class FerryHost {
     const lock = acquireInstanceLock(loaded.stateDir, loaded.path);
     const container = rootContainer.createChildContainer();
     const host = new FerryHost(options, new ConfigService(loaded), log, clock, notifier, container, 1);
+    // the lock writes the pid file and removes it on release
     host.#onStop('instance lock', () => lock.release());
     try {
-      writePidFile(loaded.stateDir);
-      host.#onStop('pid file', () => removePidFile(loaded.stateDir));
       await host.#build(lock);
       return host;
     } catch (err) {
