@@ -61,13 +61,24 @@ function emit(event: Record<string, unknown>): void {
 }
 
 function assistant(sid: string, model: string, block: Record<string, unknown>): void {
-  const message = { id: `msg_demo_${randomUUID()}`, type: 'message', role: 'assistant', model, content: [block] };
+  const message = {
+    id: `msg_demo_${randomUUID()}`,
+    type: 'message',
+    role: 'assistant',
+    model,
+    content: [block],
+  };
   emit({ type: 'assistant', message, parent_tool_use_id: null, session_id: sid });
 }
 
 function toolResult(sid: string, toolUseId: string, content: string, isError: boolean): void {
   const block = { tool_use_id: toolUseId, type: 'tool_result', content, is_error: isError };
-  emit({ type: 'user', message: { role: 'user', content: [block] }, parent_tool_use_id: null, session_id: sid });
+  emit({
+    type: 'user',
+    message: { role: 'user', content: [block] },
+    parent_tool_use_id: null,
+    session_id: sid,
+  });
 }
 
 function plural(n: number, noun: string): string {

@@ -26,6 +26,7 @@ export interface DemoEventMapperOptions {
 export class DemoEventMapper {
   #started = false;
   #completed = false;
+  #resume: string | undefined;
   #lastText = '';
   readonly #open = new Map<string, EngineAction>();
 
@@ -87,8 +88,6 @@ export class DemoEventMapper {
     this.#completed = true;
     return out;
   }
-
-  #resume: string | undefined;
 
   #start(out: EngineEvent[], event: JsonObject): void {
     if (this.#started) return;

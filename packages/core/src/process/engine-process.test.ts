@@ -42,6 +42,13 @@ describe('startEngineProcess', () => {
     expect(await proc.exit).toEqual({ code: 3, signal: null });
   });
 
+  test("with stdin 'pipe' the caller writes the child's input and closes it", async () => {
+    const proc = await start('chatty.mjs', { stdin: 'pipe' });
+    proc.stdin!.end('typed later');
+    expect(await firstLine(proc)).toBe('stdin TYPED LATER');
+    await proc.exit;
+  });
+
   test('keeps only the tail of stderr', async () => {
     const proc = await start('chatty.mjs', { stdin: '' });
     await proc.exit;

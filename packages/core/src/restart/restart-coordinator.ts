@@ -80,6 +80,11 @@ export class RestartCoordinator {
     return this.#pending;
   }
 
+  /** The drain in progress, if one was requested. */
+  get requested(): Promise<RestartOutcome> | undefined {
+    return this.#pending;
+  }
+
   /** Settles when the first restart request has drained: the host then persists and exits. */
   get drained(): Promise<RestartOutcome> {
     return this.#drained;

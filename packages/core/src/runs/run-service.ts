@@ -124,10 +124,9 @@ export class RunService {
    */
   async drain(req: DrainRequest, exempt: ReadonlySet<string> = new Set()): Promise<DrainReport> {
     this.stopAccepting();
-    for (const run of this.#active.values()) {
-      if (exempt.has(run.job.session)) run.controller.abort(new RunInterruptedError('restart requested from this run'));
-    }
-    const runs = [...this.#active.values()];
+    const asked = [...this.#active.values()].filter((r) => exempt.has(r.job.session));
+    for (const run of asked) run.controller.abort(new RunInterruptedError('restart requested from this run'));
+    const runs = [...this.#active.values()].filter((r) => !exempt.has(r.job.session));
     const stopTimer = new AbortController();
     const onForce = () => stopTimer.abort();
     req.signal.addEventListener('abort', onForce, { once: true });
@@ -141,8 +140,9 @@ export class RunService {
       stopTimer.abort();
       req.signal.removeEventListener('abort', onForce);
     }
-    const left = [...this.#active.values()];
-    for (const run of left) run.controller.abort(new RunInterruptedError(`interrupted by restart (${req.reason})`));
+    const late = [...this.#active.values()].filter((r) => !asked.includes(r));
+    for (const run of late) run.controller.abort(new RunInterruptedError(`interrupted by restart (${req.reason})`));
+    const left = [...asked, ...late];
     await Promise.allSettled(left.map((r) => r.done));
     const interrupted: InterruptedWork[] = left.map((r) => ({
       owner: 'runs',
