@@ -8,6 +8,8 @@ import 'reflect-metadata';
 export { definePlugin, PLUGIN_API_VERSION, PLUGIN_ID_PATTERN } from './api/plugin.js';
 export type { PluginDefinition, PluginKind } from './api/plugin.js';
 export type { PluginContext, PluginStore } from './api/plugin-context.js';
+/** tsyringe's decorators and container type, so a plugin needs no direct tsyringe import. */
+export { inject, injectable, type DependencyContainer } from 'tsyringe';
 export {
   CLOCK,
   COMMAND,
@@ -31,8 +33,9 @@ export type {
 // ── Engines ─────────────────────────────────────────────────────────────────
 export type { EngineAction, EngineEvent, Runner, RunRequest, Usage } from './api/engine.js';
 export { startEngineProcess } from './process/engine-process.js';
-export type { EngineProcess, EngineProcessOptions } from './process/engine-process.js';
-export { parseJsonLines } from './process/json-lines.js';
+export type { EngineExit, EngineProcess, EngineProcessOptions } from './process/engine-process.js';
+export { EngineSpawnError } from './process/engine-spawn-error.js';
+export { parseJsonLines, type JsonObject, type ParseJsonLinesOptions } from './process/json-lines.js';
 
 // ── Transports ──────────────────────────────────────────────────────────────
 export type { CommandInfo, Transport, TransportCapabilities } from './api/transport.js';

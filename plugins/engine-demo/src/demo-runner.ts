@@ -51,7 +51,7 @@ export class DemoRunner implements Runner {
         args: this.#args(req),
         cwd: req.cwd,
         env: this.#env(),
-        stdin: req.prompt,
+        stdin: { text: req.prompt },
         clock: this.clock,
         graceMs: this.settings.graceMs,
         signal,

@@ -35,7 +35,7 @@ async function allLines(proc: EngineProcess): Promise<string[]> {
 
 describe('startEngineProcess', () => {
   test('streams stdout lines in order, feeds stdin text and reports the exit code', async () => {
-    const proc = await start('chatty.mjs', { args: ['3'], stdin: 'hello' });
+    const proc = await start('chatty.mjs', { args: ['3'], stdin: { text: 'hello' } });
     const lines = await allLines(proc);
     expect(lines[0]).toBe('stdin HELLO');
     expect(lines.slice(1)).toEqual(Array.from({ length: 500 }, (_, i) => `line ${i + 1}`));
@@ -50,7 +50,7 @@ describe('startEngineProcess', () => {
   });
 
   test('keeps only the tail of stderr', async () => {
-    const proc = await start('chatty.mjs', { stdin: '' });
+    const proc = await start('chatty.mjs', { stdin: { text: '' } });
     await proc.exit;
     expect(proc.stderrTail().endsWith('tail-end')).toBe(true);
     expect(proc.stderrTail().length).toBeLessThanOrEqual(8192);

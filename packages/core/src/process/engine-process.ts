@@ -16,8 +16,11 @@ export interface EngineProcessOptions {
   readonly cwd: string;
   /** The child's whole environment; usually `PluginContext.childEnv()`. */
   readonly env: NodeJS.ProcessEnv;
-  /** A string is written to stdin which is then closed; `'pipe'` leaves it open; absent = /dev/null. */
-  readonly stdin?: string | 'pipe' | null;
+  /**
+   * `{ text }` is written to stdin, which is then closed; `'pipe'` leaves it open for the
+   * caller; absent = /dev/null. Text is boxed so that a prompt reading "pipe" stays a prompt.
+   */
+  readonly stdin?: { readonly text: string } | 'pipe' | null;
   readonly clock: Clock;
   /** Wait between SIGTERM and SIGKILL of the process group. */
   readonly graceMs?: number;
@@ -107,7 +110,7 @@ class GroupLeaderProcess implements EngineProcess {
     this.stdin = child.stdin;
     // A child may exit without reading its stdin; EPIPE then must not crash the host.
     child.stdin?.on('error', () => {});
-    if (typeof options.stdin === 'string') child.stdin!.end(options.stdin);
+    if (typeof options.stdin === 'object' && options.stdin !== null) child.stdin!.end(options.stdin.text);
 
     const killOnHostExit = () => this.#killGroup('SIGKILL');
     addExitHook(killOnHostExit);

@@ -132,7 +132,10 @@ export class ConsoleScreen {
   }
 }
 
-/** What counts as a meaningful change: not digits (elapsed seconds, counters), not spacing. */
+/** What counts as a meaningful change: not numbers (elapsed time in any unit, counters), not spacing. */
 function normalize(text: string): string {
-  return text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/\d+(?:[.,]\d+)?(?:\s*(?:ms|s|m|min|h)\b)?/g, '#')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -186,6 +186,7 @@ describe('ConsoleTransport output', () => {
   test('piped output has no escape codes and prints only the lines an edit added', async () => {
     const h = harness({ tty: false });
     const ref = await h.transport.send(chat, { text: 'demo · running · 0 s' });
+    await h.transport.edit(ref, { text: 'demo · running · 900 ms' });
     await h.transport.edit(ref, { text: 'demo · running · 1 s' });
     await h.transport.edit(ref, { text: 'demo · running · 2 s\n▸ List files' });
     await h.transport.edit(ref, { text: 'demo · running · 3 s\n✓ List files' });
