@@ -17,8 +17,8 @@ export interface PluginInventory {
 }
 
 /**
- * Discovers plugins for a config and, with `load`, imports the ones it uses so their config is
- * validated and their load time measured — what `ferry plugins list` and `ferry doctor` show.
+ * Discovers plugins for a config and, with `load`, imports every one so its config is
+ * validated and its load time measured — what `ferry plugins list` and `ferry doctor` show.
  * Plugins get a throwaway store: inspecting never writes into a daemon's database.
  */
 export async function inventoryPlugins(loaded: LoadedConfig, load: boolean): Promise<PluginInventory> {
@@ -42,7 +42,8 @@ export async function inventoryPlugins(loaded: LoadedConfig, load: boolean): Pro
       env: process.env,
       requestShutdown: () => undefined,
     });
-    for (const u of used) await registry.tryLoad(u.kind, u.id, options);
+    // inspection loads every plugin, used or not, so a broken one shows up before it is needed
+    for (const r of registry.list()) if (r.status === 'available') await registry.tryLoad(r.kind, r.id, options);
   }
   return { registry, used };
 }

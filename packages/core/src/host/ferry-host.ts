@@ -9,7 +9,7 @@ import { loadConfig } from '../config/load-config.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { discoverPlugins } from '../plugins/plugin-discovery.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
-import type { RestartOutcome } from '../restart/restart-coordinator.js';
+import type { RestartOutcome, RestartRequest } from '../restart/restart-coordinator.js';
 import { StateStore } from '../state/state-store.js';
 import { acquireInstanceLock, type InstanceLock } from '../supervisor/instance-lock.js';
 import type { Notifier } from '../supervisor/notifier.js';
@@ -29,7 +29,9 @@ export class FerryHost {
   readonly #teardown: { owner: string; fn: () => Promise<void> | void }[] = [];
   readonly #participants: { owner: string; hooks: Lifecycle }[] = [];
   readonly #startedAt: number;
-  #core!: CoreServices;
+  #core: CoreServices | undefined;
+  /** A stop signal that arrived before the coordinator existed. */
+  #signalled: string | undefined;
   #engines!: RegistryEngineSource;
 
   private constructor(
@@ -56,6 +58,8 @@ export class FerryHost {
     const host = new FerryHost(options, new ConfigService(loaded), log, clock, notifier, container, 1);
     // the lock writes the pid file and removes it on release
     host.#onStop('instance lock', () => lock.release());
+    // before anything slow: a SIGTERM during startup must not kill the process mid-write
+    if (options.handleSignals) host.#handleSignals();
     try {
       await host.#build(lock);
       return host;
@@ -93,7 +97,7 @@ export class FerryHost {
       logger: log,
       storeFor: (ns) => store.namespace(ns),
       env: this.options.env ?? process.env,
-      requestShutdown: (reason) => void this.requestRestart({ reason }),
+      requestShutdown: (reason) => void this.requestRestart({ reason, final: true }),
     });
     this.#engines = new RegistryEngineSource(registry, loadOptions, () => config.loaded);
     const core = wireCoreServices({
@@ -147,18 +151,23 @@ export class FerryHost {
     await core.startup();
     this.notifier.notify({ READY: '1', STATUS: `running: ${transports.map((t) => t.id).join(', ')}` });
     log.info({ transports: core.hub.ids(), engine: config.current.default_engine, config: config.path }, 'ferry is ready');
-    if (this.options.handleSignals) this.#handleSignals();
+    if (this.#signalled) void this.requestRestart({ reason: this.#signalled });
+  }
+
+  get #services(): CoreServices {
+    if (!this.#core) throw new Error('the host is not built yet');
+    return this.#core;
   }
 
   /** RUNNING → DRAINING. Duplicate requests join the first. */
-  requestRestart(req: { reason: string; force?: boolean; session?: string }): Promise<RestartOutcome> {
-    return this.#core.coordinator.request(req);
+  requestRestart(req: RestartRequest): Promise<RestartOutcome> {
+    return this.#services.coordinator.request(req);
   }
 
   /** Resolves with the exit code once a restart/stop was requested, drained and persisted. */
   async run(): Promise<number> {
-    await this.#core.coordinator.drained;
-    this.#core.coordinator.markStopping();
+    await this.#services.coordinator.drained;
+    this.#services.coordinator.markStopping();
     await this.#runTeardown();
     this.notifier.close();
     return 0;
@@ -168,13 +177,13 @@ export class FerryHost {
     return {
       pid: process.pid,
       generation: this.generation,
-      state: this.#core.coordinator.state,
+      state: this.#services.coordinator.state,
       config_path: this.config.path,
-      transports: this.#core.hub.ids(),
+      transports: this.#services.hub.ids(),
       engines: this.#engines.ids(),
-      runs: runsForStatus(this.#core.runs.active()),
-      queued: this.#core.runs.queued(),
-      journal: { pending: this.#core.journal.count(['pending']), dead: this.#core.journal.count(['dead']) },
+      runs: runsForStatus(this.#services.runs.active()),
+      queued: this.#services.runs.queued(),
+      journal: { pending: this.#services.journal.count(['pending']), dead: this.#services.journal.count(['dead']) },
       triggers: {},
       started_at: new Date(this.#startedAt).toISOString(),
     };
@@ -200,7 +209,8 @@ export class FerryHost {
     const onSignal = (signal: NodeJS.Signals) => {
       count++;
       this.log.info({ signal, count }, count > 1 ? 'second signal: not waiting for runs' : 'stopping');
-      void this.requestRestart({ reason: signal, force: count > 1 });
+      if (this.#core) void this.requestRestart({ reason: signal, force: count > 1 });
+      else this.#signalled = signal;
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);

@@ -18,6 +18,11 @@ export interface RestartRequest {
   readonly force?: boolean;
   /** The session that asked (`/restart` from a chat): its own run is not waited for. */
   readonly session?: string;
+  /**
+   * A stop that is known not to come back (the console's input ended): chats are told
+   * "stopping". A SIGTERM may be either, and systemd usually restarts, so it says "restarting".
+   */
+  readonly final?: boolean;
 }
 
 export interface RestartOutcome {
@@ -98,9 +103,10 @@ export class RestartCoordinator {
     const deadline = clock.now() + timeoutMs;
     log.info({ reason: req.reason, timeoutMs, runs: runs.active().length }, 'drain started');
 
-    const notices = await this.#announce(deadline);
+    const verb = req.final ? 'stopping' : 'restarting';
+    const notices = await this.#announce(deadline, verb);
     const countdown = new AbortController();
-    const ticking = this.#countdown(notices, deadline, countdown.signal);
+    const ticking = this.#countdown(notices, deadline, verb, countdown.signal);
     const exempt = new Set(req.session ? [req.session] : []);
     const drainReq = { deadline, reason: req.reason, signal: this.#force.signal };
     let report: DrainReport;
@@ -129,8 +135,8 @@ export class RestartCoordinator {
       const mine = cut.filter((w) => w.data?.session !== undefined && String(w.data.session).startsWith(chat));
       const text =
         mine.length > 0
-          ? `⚠️ restarting — ${mine.length} run(s) interrupted. Send /continue after the restart to pick up.`
-          : '🔄 restarting now — running work finished.';
+          ? `⚠️ ${verb} — ${mine.length} run(s) interrupted. Send /continue after the restart to pick up.`
+          : `🔄 ${verb} now — running work finished.`;
       await hub.tryEdit(ref, { text });
     }
     notifier.notify({ STATUS: `stopping: ${report.interrupted.length} interrupted` });
@@ -140,31 +146,31 @@ export class RestartCoordinator {
   }
 
   /** One notice per chat that has running work. */
-  async #announce(deadline: number): Promise<Map<string, MessageRef>> {
+  async #announce(deadline: number, verb: string): Promise<Map<string, MessageRef>> {
     const chats = new Map<string, ChatAddress>();
     for (const run of this.d.runs.active()) chats.set(formatChatAddress(run.chat), run.chat);
     const notices = new Map<string, MessageRef>();
     for (const [key, chat] of chats) {
-      const ref = await this.d.hub.trySend(chat, { text: this.#countdownText(deadline) });
+      const ref = await this.d.hub.trySend(chat, { text: this.#countdownText(deadline, verb) });
       if (ref) notices.set(key, ref);
     }
     return notices;
   }
 
-  async #countdown(notices: Map<string, MessageRef>, deadline: number, signal: AbortSignal): Promise<void> {
+  async #countdown(notices: Map<string, MessageRef>, deadline: number, verb: string, signal: AbortSignal): Promise<void> {
     const { clock, hub, notifier } = this.d;
     while (!signal.aborted && clock.now() < deadline) {
       await clock.sleep(Math.min(COUNTDOWN_EVERY_MS, deadline - clock.now()), signal).catch(() => undefined);
       if (signal.aborted) return;
-      const text = this.#countdownText(deadline);
+      const text = this.#countdownText(deadline, verb);
       notifier.notify({ STATUS: text });
       for (const ref of notices.values()) await hub.tryEdit(ref, { text });
     }
   }
 
-  #countdownText(deadline: number): string {
+  #countdownText(deadline: number, verb: string): string {
     const left = Math.max(0, Math.ceil((deadline - this.d.clock.now()) / 1000));
     const n = this.d.runs.active().length;
-    return `🔄 restarting — waiting up to ${left} s for ${n} running run(s) to finish.`;
+    return `🔄 ${verb} — waiting up to ${left} s for ${n} running run(s) to finish.`;
   }
 }

@@ -241,8 +241,11 @@ export class RunService {
         run.lastOutputAt = this.clock.now();
         if (ev.type === 'started') {
           model = typeof ev.meta?.model === 'string' ? ev.meta.model : undefined;
-          this.sessions.setResumeToken(job.session, job.engine, ev.resume);
-          this.ledger.update(run.id, { resume: ev.resume });
+          // an engine that died before naming its session reports '': keep the token we had
+          if (ev.resume) {
+            this.sessions.setResumeToken(job.session, job.engine, ev.resume);
+            this.ledger.update(run.id, { resume: ev.resume });
+          }
           run.reporter?.setModel(model);
         } else if (ev.type === 'action') {
           run.reporter?.action(ev.action, ev.phase, ev.ok);
