@@ -31,7 +31,7 @@ export type {
 } from './api/lifecycle.js';
 
 // ── Engines ─────────────────────────────────────────────────────────────────
-export type { EngineAction, EngineEvent, Runner, RunRequest, Usage } from './api/engine.js';
+export type { EngineAction, EngineEvent, EngineHealth, Runner, RunRequest, Usage } from './api/engine.js';
 export { startEngineProcess } from './process/engine-process.js';
 export type { EngineExit, EngineProcess, EngineProcessOptions } from './process/engine-process.js';
 export { EngineSpawnError } from './process/engine-spawn-error.js';
@@ -40,6 +40,7 @@ export { parseJsonLines, type JsonObject, type ParseJsonLinesOptions } from './p
 // ── Transports ──────────────────────────────────────────────────────────────
 export type { CommandInfo, Transport, TransportCapabilities } from './api/transport.js';
 export type {
+  Attachment,
   Button,
   InboundEvent,
   IngressCursor,

@@ -50,6 +50,15 @@ export type EngineEvent =
       readonly usage?: Usage;
     };
 
+/** What `ferry doctor` shows for an engine: which binary, which version, and whether it runs. */
+export interface EngineHealth {
+  readonly ok: boolean;
+  readonly binary?: string;
+  readonly version?: string;
+  /** One line: what works, or what to fix. */
+  readonly detail: string;
+}
+
 /**
  * One engine's way of running a prompt. Contract (checked by the host): exactly one `started`
  * first, any number of `action`s, exactly one `completed` last. On `signal` abort the runner
@@ -57,6 +66,8 @@ export type EngineEvent =
  */
 export interface Runner {
   run(req: RunRequest, signal: AbortSignal): AsyncIterable<EngineEvent>;
+  /** Checks the engine can run here (binary found, version readable); used by `ferry doctor`. */
+  check?(signal?: AbortSignal): Promise<EngineHealth>;
   /** How a resume token is shown in chat, and found again in a message a user replies to. */
   readonly resume: {
     format(token: string): string;

@@ -22,6 +22,15 @@ export interface OutgoingMessage {
   readonly silent?: boolean;
 }
 
+/** A file attached to an inbound message: metadata only (the event must stay JSON). */
+export interface Attachment {
+  /** Transport-specific handle (Telegram `file_id`, Slack file id). */
+  readonly id: string;
+  readonly name: string;
+  readonly size?: number;
+  readonly mimeType?: string;
+}
+
 export interface Sender {
   readonly id: string;
   readonly name?: string;
@@ -49,6 +58,13 @@ export interface InboundEvent {
   readonly messageRef?: MessageRef;
   /** The message the user replied to, if any (used by `/cancel` by reply). */
   readonly replyTo?: MessageRef;
+  /**
+   * Text of the replied-to message, when the platform gives it: a reply to an old answer
+   * continues that answer's session when the text carries an engine's resume line.
+   */
+  readonly replyToText?: string;
+  /** Files the user attached; the host saves them into the run's working dir via `Transport.download`. */
+  readonly attachments?: readonly Attachment[];
   /** When the platform says it was sent (epoch ms); used to tell the engine about backlog delay. */
   readonly sentAt: number;
   /** Transport-specific extras the transport wants back later (must be JSON). */

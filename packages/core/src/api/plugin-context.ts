@@ -1,4 +1,5 @@
 import type { Logger } from '../logging/logger.js';
+import type { ChatAddress } from './chat-address.js';
 
 /** A small durable key-value store, namespaced per plugin, in the host's database. */
 export interface PluginStore {
@@ -21,6 +22,11 @@ export interface PluginContext {
   readonly store: PluginStore;
   /** Ferry's secrets removed: the environment a plugin should hand to child processes. */
   childEnv(extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv;
+  /**
+   * Chats bound to a project in `[projects.<name>] chats` (live: follows config reloads).
+   * Transports accept these besides their own allowlists (DESIGN §10).
+   */
+  projectChats(): readonly ChatAddress[];
   /**
    * Asks the host for a polite stop (drain, then exit 0), as SIGTERM would. For transports
    * whose input has ended (the console's stdin closed).

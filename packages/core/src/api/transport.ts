@@ -1,6 +1,6 @@
 import type { ChatAddress } from './chat-address.js';
 import type { Lifecycle } from './lifecycle.js';
-import type { IngressSink, MessageRef, OutgoingMessage } from './messages.js';
+import type { Attachment, IngressSink, MessageRef, OutgoingMessage } from './messages.js';
 import type { Presenter } from './presenter.js';
 
 export interface TransportCapabilities {
@@ -33,6 +33,10 @@ export interface Transport extends Omit<Lifecycle, 'start' | 'stop'> {
   delete(ref: MessageRef): Promise<void>;
   /** Publish the command menu, where the platform has one. */
   setCommands?(commands: readonly CommandInfo[]): Promise<void>;
+  /** Saves an attachment of an inbound event to `destPath` (the host picks a sanitised name in the run's cwd). */
+  download?(attachment: Attachment, destPath: string, signal?: AbortSignal): Promise<void>;
+  /** Sends a local file as a document (files an engine left in its outbox dir). */
+  sendFile?(to: ChatAddress, path: string, options?: { caption?: string; replyTo?: MessageRef }): Promise<MessageRef>;
   /** Platform-specific rendering; the host's plain presenter is used when absent. */
   readonly presenter?: Presenter;
 }

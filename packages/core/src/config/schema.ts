@@ -25,6 +25,8 @@ export const ingressSchema = z
     max_backlog_age_s: z.number().int().min(60).default(86_400),
     /** Attempts before an event goes to the dead-letter state. */
     max_attempts: z.number().int().min(1).max(100).default(3),
+    /** Largest attachment saved into a run's working dir (MB). */
+    max_attachment_mb: z.number().min(0).max(2000).default(20),
     /** How long done entries and dedupe keys are kept (seconds, at least 24 h). */
     retention_s: z.number().int().min(86_400).default(7 * 86_400),
   })

@@ -1,5 +1,6 @@
 import type { DependencyContainer } from 'tsyringe';
 import type { ZodType } from 'zod';
+import { parseChatAddress } from '../api/chat-address.js';
 import type { Runner } from '../api/engine.js';
 import type { PluginContext, PluginStore } from '../api/plugin-context.js';
 import type { LoadedConfig } from '../config/loaded-config.js';
@@ -40,6 +41,8 @@ export function pluginLoadOptions(d: WiringDeps): PluginLoadOptions {
         store: d.storeFor(`${record.kind}:${record.id}`),
         childEnv: (extra) => childEnv(d.env, secrets, extra),
         requestShutdown: d.requestShutdown,
+        projectChats: () =>
+          Object.values(d.config().config.projects).flatMap((p) => p.chats.map((c) => parseChatAddress(c))),
       };
     },
   };

@@ -12,6 +12,7 @@ import type { RunService } from '../runs/run-service.js';
 import type { TransportHub } from '../transports/transport-hub.js';
 import type { IngressJournal } from './ingress-journal.js';
 import type { JournalEntry } from './journal-entry.js';
+import { saveAttachments } from './save-attachments.js';
 
 /** A message older than this is run with a note telling the engine how late it is. */
 const LATE_NOTE_AFTER_MS = 60_000;
@@ -97,15 +98,42 @@ export class Dispatcher {
     if (age > LATE_NOTE_AFTER_MS) {
       prompt = `[This message was sent ${formatDuration(age)} ago, while Ferry was offline.]\n\n${prompt}`;
     }
+    if (event.attachments?.length) prompt = `${await this.#attachments(entry, route.cwd)}${prompt}`;
+    const replied = event.replyToText ? await this.#resumeFromReply(event.replyToText) : undefined;
     await this.d.runs.submit({
       seq: entry.seq,
       chat: event.chat,
       session,
       prompt,
-      engine,
+      engine: replied?.engine ?? engine,
       cwd: route.cwd,
+      ...(replied ? { resume: replied.resume } : {}),
       ...(event.messageRef ? { replyTo: event.messageRef } : {}),
     });
+  }
+
+  /** Saves the files into the working dir and tells the engine about them (and about refused ones). */
+  async #attachments(entry: JournalEntry, cwd: string): Promise<string> {
+    const { event } = entry;
+    const maxBytes = this.d.ingress().max_attachment_mb * 1_048_576;
+    const { saved, refused } = await saveAttachments(this.d.hub.get(event.transport), event.attachments ?? [], cwd, maxBytes);
+    if (refused.length) {
+      await this.d.hub.trySend(event.chat, { text: `⚠️ not saved: ${refused.join(', ')}`, ...(event.messageRef ? { replyTo: event.messageRef } : {}) });
+    }
+    return saved.length ? `[The user attached ${saved.length} file(s), saved in the working directory: ${saved.join(', ')}]\n\n` : '';
+  }
+
+  /** A reply to an old answer continues that answer's session: the first engine whose resume line it carries. */
+  async #resumeFromReply(text: string): Promise<{ engine: string; resume: string } | undefined> {
+    for (const id of this.d.engines.ids()) {
+      try {
+        const resume = (await this.d.engines.runner(id)).resume.extract(text);
+        if (resume) return { engine: id, resume };
+      } catch {
+        // an engine that cannot load cannot own the reply either
+      }
+    }
+    return undefined;
   }
 
   async #command(entry: JournalEntry, name: string, args: string): Promise<void> {

@@ -14,6 +14,7 @@ import { guardEngineEvents } from './contract-guard.js';
 import { CostLedger } from './cost-ledger.js';
 import type { EngineSource } from './engine-source.js';
 import { Outbox } from './outbox.js';
+import { sendOutboxFiles } from './outbox-files.js';
 import { ProgressReporter } from './progress-reporter.js';
 import type { ActiveRunInfo, RunJob } from './run-job.js';
 import { RunLedger } from './run-ledger.js';
@@ -230,6 +231,7 @@ export class RunService {
 
     let final: Extract<EngineEvent, { type: 'completed' }> | undefined;
     let model: string | undefined;
+    let resumeLine: string | undefined;
     try {
       const runner = await this.engines.runner(job.engine);
       const resume = job.resume ?? this.sessions.resumeToken(job.session, job.engine);
@@ -254,6 +256,8 @@ export class RunService {
           final = ev;
           if (ev.resume) this.sessions.setResumeToken(job.session, job.engine, ev.resume);
         }
+        const token = this.sessions.resumeToken(job.session, job.engine);
+        if (token) resumeLine = runner.resume.format(token);
       }
     } catch (err) {
       if (!controller.signal.aborted) {
@@ -280,6 +284,7 @@ export class RunService {
       steps: run.reporter?.steps ?? 0,
       ...(final?.usage ? { usage: final.usage } : {}),
       ...(job.source ? { source: job.source } : {}),
+      ...(resumeLine ? { resumeLine } : {}),
     };
     await this.#deliver(run, view);
   }
@@ -303,6 +308,11 @@ export class RunService {
     if (run.progress) {
       const caps = this.hub.capabilities(job.chat);
       if (caps.edit) await this.hub.tryEdit(run.progress, presenter.summary(view));
+    }
+    try {
+      await sendOutboxFiles(this.hub.get(job.chat.transport), job.cwd, job.chat, job.replyTo);
+    } catch (err) {
+      this.log.warn({ err, cwd: job.cwd }, 'could not send the files the engine left in its outbox');
     }
   }
 }

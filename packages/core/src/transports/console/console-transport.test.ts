@@ -2,10 +2,10 @@ import { PassThrough, Writable } from 'node:stream';
 import { container } from 'tsyringe';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import type { InboundEvent, IngressSink } from '../../api/messages.js';
+import { createTestPluginContext } from '../../testing/test-plugin-context.js';
 import type { PluginContext } from '../../api/plugin-context.js';
 import type { Transport } from '../../api/transport.js';
 import { ManualClock } from '../../clock/manual-clock.js';
-import { createLogger } from '../../logging/logger.js';
 import { CLOCK, PLUGIN_CONFIG, PLUGIN_CONTEXT, TRANSPORT } from '../../tokens.js';
 import { CONSOLE_IO, type ConsoleConfig, ConsoleTransport } from './console-transport.js';
 import consolePlugin from './plugin.js';
@@ -26,17 +26,12 @@ function harness(options: { tty: boolean; config?: Partial<ConsoleConfig> }) {
     { isTTY: options.tty, columns: 40, rows: 20 },
   );
   const shutdowns: string[] = [];
-  const ctx: PluginContext = {
+  const ctx: PluginContext = createTestPluginContext({
     id: 'console',
     kind: 'transport',
     packageName: '@ferry/core',
-    packageDir: '.',
-    stateDir: '.',
-    logger: createLogger({ level: 'silent' }),
-    store: { get: () => undefined, set() {}, delete() {}, keys: () => [] },
-    childEnv: () => ({}),
-    requestShutdown: (reason) => shutdowns.push(reason),
-  };
+    onShutdown: (reason) => shutdowns.push(reason),
+  });
   const clock = new ManualClock();
   const transport = new ConsoleTransport({ prompt: '> ', ...options.config }, clock, ctx, { input, output });
   onTestFinished(() => transport.stop());
