@@ -107,6 +107,8 @@ async function main(): Promise<void> {
   const session: DemoSession = previous ?? { session_id: randomUUID(), cwd, turns: 0 };
   session.turns += 1;
   const sid = session.session_id;
+  // like claude, the session exists from its first line on: a turn cut by SIGTERM can be resumed
+  saveSession(session);
   const running = new Set<ChildProcess>();
   let openTool: string | undefined;
 

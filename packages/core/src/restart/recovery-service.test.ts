@@ -52,7 +52,7 @@ describe('RecoveryService', () => {
     await transport.receive('/continue');
     await transport.waitFor((t) => t.texts().some((x) => x.startsWith('resumed fine')));
     expect(g2.runner.requests[0]?.resume).toBe('tok-9');
-    expect(g2.runner.requests[0]?.prompt).toMatch(/interrupted by a restart[\s\S]*build it/);
+    expect(g2.runner.requests[0]?.prompt).toMatch(/interrupted by a restart after 0 step\(s\)[\s\S]*Continue the interrupted task/);
   });
 
   it('resumes by itself with restart.auto_resume', async () => {

@@ -127,10 +127,13 @@ export class RecoveryService {
     const note =
       `[Ferry: your previous turn was interrupted by a restart after ${run.steps} step(s). ` +
       'Check the current state before repeating anything with side effects, then continue.]';
+    // with a resume token the engine has the original request in its session already;
+    // without one it never started, so the request itself is what must run
+    const prompt = run.resume ? `${note}\n\nContinue the interrupted task.` : run.prompt;
     return {
       chat: run.chat,
       session: run.session,
-      prompt: `${note}\n\n${run.prompt}`,
+      prompt,
       engine: run.engine,
       cwd: run.cwd,
       source,
