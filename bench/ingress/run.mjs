@@ -108,7 +108,10 @@ async function staggered(journal, { producers, callsPerProducer }) {
 async function journalScenario(name, run, params) {
   const s = openJournal(name);
   try {
-    await run(s.journal, { ...params, callsPerProducer: Math.max(1, Math.round(params.callsPerProducer / 20)) }); // warm-up
+    await run(s.journal, {
+      ...params,
+      callsPerProducer: Math.max(1, Math.round(params.callsPerProducer / 20)),
+    }); // warm-up
     const before = rows(s.store);
     const txBefore = s.counted.transactions;
     const measured = await run(s.journal, params);
@@ -137,7 +140,8 @@ function rawScenario(name, { count, batch }) {
     const write = (evs) =>
       s.store.transaction(() => {
         const now = clock.now();
-        for (const e of evs) insert.run(e.transport, e.dedupeKey, `telegram:${e.chat.chat}`, JSON.stringify(e), now, now);
+        for (const e of evs)
+          insert.run(e.transport, e.dedupeKey, `telegram:${e.chat.chat}`, JSON.stringify(e), now, now);
       });
     for (let i = 0; i < Math.max(1, count / batch / 20); i++) write(events(batch)); // warm-up
     const before = rows(s.store);
@@ -150,7 +154,13 @@ function rawScenario(name, { count, batch }) {
       latencies.push(performance.now() - c0);
     }
     const elapsedMs = performance.now() - t0;
-    return summarise(name, { events: rows(s.store) - before, calls: latencies.length, transactions: latencies.length, elapsedMs, latenciesMs: latencies });
+    return summarise(name, {
+      events: rows(s.store) - before,
+      calls: latencies.length,
+      transactions: latencies.length,
+      elapsedMs,
+      latenciesMs: latencies,
+    });
   } finally {
     s.close();
   }
@@ -168,18 +178,51 @@ const log = (r) => {
 process.stderr.write(`ingress: scale ${SCALE}, ${PRODUCERS} producers\n`);
 log(rawScenario('raw-sqlite-1-per-tx', { count: n(5_000), batch: 1 }));
 log(rawScenario('raw-sqlite-100-per-tx', { count: n(200_000), batch: 100 }));
-log(await journalScenario('journal-sequential', closedLoop, { producers: 1, callsPerProducer: n(5_000), batch: 1 }));
-log(await journalScenario('journal-group-64', closedLoop, { producers: PRODUCERS, callsPerProducer: n(3_000), batch: 1 }));
-log(await journalScenario('journal-batch-100', closedLoop, { producers: 1, callsPerProducer: n(2_000), batch: 100 }));
-log(await journalScenario('journal-group-64-staggered', staggered, { producers: PRODUCERS, callsPerProducer: n(3_000) }));
+log(
+  await journalScenario('journal-sequential', closedLoop, {
+    producers: 1,
+    callsPerProducer: n(5_000),
+    batch: 1,
+  }),
+);
+log(
+  await journalScenario('journal-group-64', closedLoop, {
+    producers: PRODUCERS,
+    callsPerProducer: n(3_000),
+    batch: 1,
+  }),
+);
+log(
+  await journalScenario('journal-batch-100', closedLoop, {
+    producers: 1,
+    callsPerProducer: n(2_000),
+    batch: 100,
+  }),
+);
+log(
+  await journalScenario('journal-group-64-staggered', staggered, {
+    producers: PRODUCERS,
+    callsPerProducer: n(3_000),
+  }),
+);
 
 const by = Object.fromEntries(scenarios.map((s) => [s.name, s]));
 const baseline = by['journal-sequential'].eventsPerSec;
 const group = by['journal-group-64'].eventsPerSec;
 const ratio = Number((group / baseline).toFixed(1));
 const targets = [
-  { name: 'group commit, 64 producers: durable events/s', target: '>= 25000', actual: group, met: group >= 25_000 },
-  { name: 'group commit vs one transaction per event', target: '>= 10x', actual: `${ratio}x`, met: ratio >= 10 },
+  {
+    name: 'group commit, 64 producers: durable events/s',
+    target: '>= 25000',
+    actual: group,
+    met: group >= 25_000,
+  },
+  {
+    name: 'group commit vs one transaction per event',
+    target: '>= 10x',
+    actual: `${ratio}x`,
+    met: ratio >= 10,
+  },
 ];
 const file = writeResult('ingress', {
   machine: machine(process.env.FERRY_BENCH_TMPDIR),

@@ -10,7 +10,13 @@ export const REPO_DIR = dirname(BENCH_DIR);
 export const RESULTS_DIR = join(BENCH_DIR, 'results');
 
 // statfs f_type magic numbers: a tmpfs "disk" never fsyncs, so durable figures from it are fiction.
-const FS_TYPES = { 0xef53: 'ext4/ext3', 0x01021994: 'tmpfs', 0x58465342: 'xfs', 0x9123683e: 'btrfs', 0x794c7630: 'overlayfs' };
+const FS_TYPES = {
+  61267: 'ext4/ext3',
+  16914836: 'tmpfs',
+  1481003842: 'xfs',
+  2435016766: 'btrfs',
+  2035054128: 'overlayfs',
+};
 
 export function machine(dir = tmpdir()) {
   let fs = 'unknown';
@@ -57,7 +63,9 @@ export function summarise(name, { events, calls, elapsedMs, latenciesMs, transac
     name,
     events,
     calls,
-    ...(transactions === undefined ? {} : { transactions, eventsPerTransaction: round(events / transactions, 1) }),
+    ...(transactions === undefined
+      ? {}
+      : { transactions, eventsPerTransaction: round(events / transactions, 1) }),
     elapsedMs: round(elapsedMs, 1),
     eventsPerSec: Math.round((events / elapsedMs) * 1000),
     latencyMs: {
@@ -76,6 +84,9 @@ export function summarise(name, { events, calls, elapsedMs, latenciesMs, transac
 export function writeResult(name, body) {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${name}.json`);
-  writeFileSync(file, `${JSON.stringify({ name, finishedAt: new Date().toISOString(), ...body }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ name, finishedAt: new Date().toISOString(), ...body }, null, 2)}\n`,
+  );
   return file;
 }

@@ -33,6 +33,8 @@ export class LoopchatServer {
   readonly bot: BotMessage[] = [];
   /** Highest update id a poll has confirmed (offset - 1). */
   confirmed = 0;
+  /** Called when a poll confirms new updates, before it is answered (lets a test kill the bot right there). */
+  onConfirm: ((confirmed: number) => void) | undefined;
   readonly #waiters = new Set<() => void>();
   url = '';
 
@@ -108,7 +110,10 @@ export class LoopchatServer {
         const timeoutMs = Number(url.searchParams.get('timeout') ?? '0');
         // confirming: every update below the offset is gone for good
         while (this.#pending.length && this.#pending[0]!.id < offset) this.#pending.shift();
-        this.confirmed = Math.max(this.confirmed, offset - 1);
+        if (offset - 1 > this.confirmed) {
+          this.confirmed = offset - 1;
+          this.onConfirm?.(this.confirmed);
+        }
         if (!this.#pending.length && timeoutMs > 0) {
           await new Promise<void>((resolve) => {
             const done = () => {

@@ -147,3 +147,20 @@ describe('RecoveryService', () => {
     expect(g2.runner.requests).toHaveLength(0);
   });
 });
+
+describe('RecoveryService and commands', () => {
+  it('does not run a command cut by a crash again, and says so', async () => {
+    const transport = new MemoryTransport();
+    const g1 = await generation(transport, () => simpleScript('x'));
+    await transport.receive('/restart');
+    const [entry] = g1.h.journal.list(['pending']);
+    expect(g1.h.journal.claim(entry!.seq)).toBe(true);
+    crash(g1.h);
+
+    const g2 = await generation(transport, () => simpleScript('x'), { dir: g1.h.dir });
+    await g2.h.startup();
+    expect(g2.h.coordinator.requested).toBeUndefined();
+    expect(g2.h.journal.count(['done'])).toBe(1);
+    expect(transport.texts().at(-1)).toMatch(/\/restart was interrupted by a restart; send it again/);
+  });
+});

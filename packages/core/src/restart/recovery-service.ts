@@ -1,4 +1,5 @@
 import type { Clock } from '../clock/clock.js';
+import { parseCommand } from '../commands/parse-command.js';
 import type { RestartConfig } from '../config/schema.js';
 import type { IngressJournal } from '../ingress/ingress-journal.js';
 import type { Logger } from '../logging/logger.js';
@@ -106,6 +107,15 @@ export class RecoveryService {
       if (entry.state === 'answering') {
         // its answer was confirmed (outbox empty for it) but the state change was cut
         this.d.journal.setState(entry.seq, 'done');
+        continue;
+      }
+      if (parseCommand(entry.event.text)) {
+        // commands run at most once: re-running a cut `/restart` would restart forever
+        this.d.journal.setState(entry.seq, 'done', 'interrupted');
+        await this.d.hub.trySend(entry.event.chat, {
+          text: `⚠️ ${entry.event.text.split(/\s/)[0]} was interrupted by a restart; send it again if it is still wanted.`,
+          ...(entry.event.messageRef ? { replyTo: entry.event.messageRef } : {}),
+        });
         continue;
       }
       if (entry.attempts >= this.d.maxAttempts()) {

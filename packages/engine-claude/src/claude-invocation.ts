@@ -1,0 +1,50 @@
+import type { RunRequest } from '@ferry/core';
+import type { ClaudeConfig } from './claude-config.js';
+
+/** How one run calls the CLI: its arguments, and what goes to its stdin (`null` = /dev/null). */
+export interface ClaudeInvocation {
+  readonly args: string[];
+  readonly stdin: { readonly text: string } | null;
+  /** Where the prompt travels; shown in debug logs and tests. */
+  readonly promptVia: 'argv' | 'stdin';
+}
+
+/*
+ * Linux refuses a single argument over 128 KiB (MAX_ARG_STRLEN, E2BIG at spawn); stay well
+ * below it, since the host may prefix notices to the user's text.
+ */
+const MAX_ARGV_PROMPT_BYTES = 100_000;
+
+/**
+ * `claude -p <prompt> --output-format stream-json --verbose …`, the form the CLI documents
+ * and the fixtures record. A prompt that cannot be an argument goes to stdin as one
+ * stream-json user message instead (`-p --input-format stream-json`, also recorded):
+ * - it starts with `-`: claude's option parser would take "- fix the tests" for an unknown
+ *   option and exit 1;
+ * - it is too long for one argument, or holds a NUL byte (which argv cannot carry).
+ * Stdin is closed after that one line, so claude answers it and exits as in argv mode.
+ */
+export function claudeInvocation(config: ClaudeConfig, req: RunRequest): ClaudeInvocation {
+  const viaArgv =
+    !req.prompt.startsWith('-') &&
+    !req.prompt.includes('\0') &&
+    Buffer.byteLength(req.prompt, 'utf8') <= MAX_ARGV_PROMPT_BYTES;
+  const head = viaArgv
+    ? ['-p', req.prompt, '--output-format', 'stream-json', '--verbose']
+    : ['-p', '--input-format', 'stream-json', '--output-format', 'stream-json', '--verbose'];
+  const args = [...head, ...optionArgs(config, req.resume)];
+  if (viaArgv) return { args, stdin: null, promptVia: 'argv' };
+  const message = { type: 'user', message: { role: 'user', content: req.prompt } };
+  return { args, stdin: { text: `${JSON.stringify(message)}\n` }, promptVia: 'stdin' };
+}
+
+function optionArgs(config: ClaudeConfig, resume: string | undefined): string[] {
+  const args: string[] = [];
+  if (resume) args.push('--resume', resume);
+  if (config.model) args.push('--model', config.model);
+  if (config.permission_mode) args.push('--permission-mode', config.permission_mode);
+  // One comma-separated value: `--allowedTools` is variadic and would swallow what follows.
+  if (config.allowed_tools.length > 0) args.push('--allowedTools', config.allowed_tools.join(','));
+  args.push(...config.extra_args);
+  return args;
+}

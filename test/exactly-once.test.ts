@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { UserMessage } from './fakes/loopchat-server.js';
+import { describeReplies, outcome } from './support/answers.js';
+import { type Daemon, instanceDir, startDaemon } from './support/daemon.js';
+import { loopchat, loopchatConfig } from './support/loopchat.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('exactly once across crashes', () => {
+  it('answers 200 messages sent in bursts exactly once while the daemon is SIGKILLed 5 times', async () => {
+    const chat = await loopchat();
+    const { config } = instanceDir(loopchatConfig(chat));
+    let daemon: Daemon = startDaemon(config);
+    await daemon.waitForLog('ferry is ready');
+    const sent: UserMessage[] = [];
+    const chats = Array.from({ length: 10 }, (_, i) => `c${i}`);
+    for (let burst = 0; burst < 10; burst++) {
+      for (let i = 0; i < 20; i++) sent.push(chat.say(chats[i % chats.length]!, `message ${burst}-${i}`));
+      await sleep(150);
+      if (burst % 2 === 1) {
+        // a crash: no drain, no goodbye
+        daemon.proc.kill('SIGKILL');
+        await daemon.exit;
+        daemon = startDaemon(config);
+        await daemon.waitForLog('ferry is ready');
+      }
+    }
+    await chat.waitFor(() => sent.every((m) => outcome(chat, m).final >= 1), 90_000, 'every message answered');
+    await sleep(500); // anything sent twice would show up now
+    // the crashes really cut runs (else this proves little): those got a reason instead of an answer
+    expect(sent.filter((m) => outcome(chat, m).notices.length > 0).length).toBeGreaterThan(0);
+    const wrong = sent
+      .map((m) => ({ m, o: outcome(chat, m) }))
+      .filter(({ o }) => o.final !== 1 || o.answers.length + o.resent.length > 2 || o.notices.length > 1);
+    expect(wrong.map(({ m }) => `${m.id} ${m.text}:\n${describeReplies(chat.repliesTo(m.id))}`)).toEqual([]);
+    daemon.proc.kill('SIGTERM');
+    expect((await daemon.exit).code).toBe(0);
+  }, 150_000);
+
+  it('loses nothing it acknowledged when killed right after journaling a batch', async () => {
+    const chat = await loopchat();
+    const { config } = instanceDir(loopchatConfig(chat));
+    let daemon = startDaemon(config);
+    await daemon.waitForLog('ferry is ready');
+    let killedAt = 0;
+    chat.onConfirm = (confirmed) => {
+      if (killedAt === 0 && confirmed > 1) {
+        killedAt = confirmed;
+        daemon.proc.kill('SIGKILL');
+      }
+    };
+    const sent = Array.from({ length: 50 }, (_, i) => chat.say(`c${i % 5}`, `burst ${i}`));
+    await daemon.exit;
+    expect(killedAt).toBeGreaterThan(1);
+    chat.onConfirm = undefined;
+    daemon = startDaemon(config);
+    await chat.waitFor(() => sent.every((m) => outcome(chat, m).final >= 1), 60_000, 'every message answered');
+    for (const m of sent) expect(outcome(chat, m).final).toBe(1);
+    daemon.proc.kill('SIGTERM');
+    expect((await daemon.exit).code).toBe(0);
+  }, 90_000);
+});
