@@ -79,8 +79,12 @@ export async function buildHarness(options: HarnessOptions = {}) {
     transport,
     notifier,
     /** Closes the database, as a crash would (nothing else is flushed or told). */
-    close: () => store.close(),
+    close: () => {
+      void core.sender.stop(0);
+      store.close();
+    },
     destroy: () => {
+      void core.sender.stop(0);
       store.close();
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },

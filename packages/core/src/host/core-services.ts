@@ -12,6 +12,7 @@ import { RestartCoordinator } from '../restart/restart-coordinator.js';
 import { CostLedger } from '../runs/cost-ledger.js';
 import type { EngineSource } from '../runs/engine-source.js';
 import { Outbox } from '../runs/outbox.js';
+import { OutboxSender } from '../runs/outbox-sender.js';
 import { ProjectRouter } from '../runs/project-router.js';
 import { RunLedger } from '../runs/run-ledger.js';
 import { RunService } from '../runs/run-service.js';
@@ -59,12 +60,14 @@ export function wireCoreServices(d: CoreServiceDeps) {
     drainTimeoutMs: () => config().restart.drain_timeout_s * 1000,
     participants: d.participants,
   });
+  const sender = new OutboxSender(outbox, hub, clock, log);
   const recovery = new RecoveryService({
     clock,
     log,
     journal,
     ledger,
     outbox,
+    sender,
     runs,
     hub,
     restart: () => config().restart,
@@ -107,6 +110,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
     costs,
     runs,
     router,
+    sender,
     coordinator,
     recovery,
     commands,
@@ -129,6 +133,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
       journal.prune(retentionMs);
       outbox.prune(retentionMs);
       coordinator.markRunning();
+      sender.start();
       dispatcher.dispatch(journal.list(['pending']));
       return report;
     },

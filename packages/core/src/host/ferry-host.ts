@@ -21,6 +21,9 @@ import type { HostOptions } from './host-options.js';
 import { pluginLoadOptions, RegistryEngineSource } from './plugin-wiring.js';
 import { runsForStatus, type StatusReport } from './status-report.js';
 
+/** How long PERSIST tries to send answers that are still waiting. */
+const OUTBOX_FLUSH_MS = 5_000;
+
 /**
  * The composition root of one daemon: config, lock, store, plugins, services, transports,
  * status socket, and the restart state machine that takes it all down again in reverse.
@@ -143,6 +146,8 @@ export class FerryHost {
       this.#onStop(`transport:${t.id}`, () => t.stop());
       await t.setCommands?.(core.commands.list()).catch((err) => log.warn({ err, transport: t.id }, 'could not publish commands'));
     }
+    // PERSIST: answers still waiting get one bounded try before the transports stop
+    this.#onStop('outbox', () => core.sender.stop(OUTBOX_FLUSH_MS));
     for (const p of this.#participants) {
       await p.hooks.start?.();
       this.#onStop(p.owner, () => p.hooks.stop?.('shutdown'));

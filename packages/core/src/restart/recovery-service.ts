@@ -4,6 +4,7 @@ import type { RestartConfig } from '../config/schema.js';
 import type { IngressJournal } from '../ingress/ingress-journal.js';
 import type { Logger } from '../logging/logger.js';
 import type { Outbox } from '../runs/outbox.js';
+import type { OutboxSender } from '../runs/outbox-sender.js';
 import type { RunLedger, RunRecord } from '../runs/run-ledger.js';
 import type { RunService } from '../runs/run-service.js';
 import type { TransportHub } from '../transports/transport-hub.js';
@@ -16,6 +17,7 @@ export interface RecoveryDeps {
   readonly journal: IngressJournal;
   readonly ledger: RunLedger;
   readonly outbox: Outbox;
+  readonly sender: OutboxSender;
   readonly runs: RunService;
   readonly hub: TransportHub;
   readonly restart: () => RestartConfig;
@@ -58,20 +60,9 @@ export class RecoveryService {
   }
 
   async #resendOutbox(): Promise<number> {
-    let n = 0;
-    for (const item of this.d.outbox.pending()) {
-      try {
-        await this.d.hub.send(item.chat, {
-          text: `${item.text}\n\n${RESENT_MARKER}`,
-          ...(item.replyTo ? { replyTo: item.replyTo } : {}),
-        });
-        this.d.outbox.confirm(item);
-        n++;
-      } catch (err) {
-        this.d.log.error({ err, chat: item.chat }, 'could not re-send an answer; it stays in the outbox');
-      }
-    }
-    return n;
+    const before = this.d.outbox.pending().length;
+    const failed = await this.d.sender.sendPending(RESENT_MARKER);
+    return before - failed;
   }
 
   async #interruptedRuns(): Promise<{ interrupted: number; autoResumed: number }> {

@@ -54,8 +54,8 @@ describe('RestartCoordinator', () => {
     await h.transport.receive('endless');
     await h.transport.waitFor(() => runner.requests.length === 1);
     const drained = h.coordinator.request({ reason: 'SIGTERM' });
-    // parked on the clock: the progress tick, the drain deadline and the countdown
-    await vi.waitFor(() => expect(clock.pending).toBe(3));
+    // parked on the clock: the progress tick, the drain deadline, the countdown and the outbox retry
+    await vi.waitFor(() => expect(clock.pending).toBe(4));
     await clock.advance(30_000);
     await h.transport.waitFor((t) => t.texts().some((x) => x.includes('waiting up to 30 s')));
     await clock.advance(30_000);
