@@ -16,6 +16,8 @@ export const restartSchema = z
     on_config_change: z.enum(['restart', 'notify']).default('restart'),
     auto_resume: z.boolean().default(false),
     auto_resume_max_attempts: z.number().int().min(1).max(10).default(2),
+    /** A run with no engine output this long is stuck: a drain stops waiting for it early. */
+    stuck_after_s: z.number().int().min(1).max(86_400).default(300),
   })
   .strict();
 

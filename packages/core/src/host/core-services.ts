@@ -58,6 +58,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
     hub,
     notifier: d.notifier,
     drainTimeoutMs: () => config().restart.drain_timeout_s * 1000,
+    stuckAfterMs: () => config().restart.stuck_after_s * 1000,
     participants: d.participants,
   });
   const sender = new OutboxSender(outbox, hub, clock, log);

@@ -141,6 +141,9 @@ export class FerryHost {
     this.#onStop('status socket', () => status.close());
 
     for (const t of transports) {
+      // a transport's own in-flight work (uploads, a webhook reply) counts in the drain too
+      const drain = t.drain?.bind(t);
+      if (drain) this.#participants.push({ owner: `transport:${t.id}`, hooks: { drain } });
       core.hub.add(t);
       await t.start(core.ingressSink());
       this.#onStop(`transport:${t.id}`, () => t.stop());
@@ -148,7 +151,7 @@ export class FerryHost {
     }
     // PERSIST: answers still waiting get one bounded try before the transports stop
     this.#onStop('outbox', () => core.sender.stop(OUTBOX_FLUSH_MS));
-    for (const p of this.#participants) {
+    for (const p of this.#participants.filter((x) => x.owner.startsWith('service:'))) {
       await p.hooks.start?.();
       this.#onStop(p.owner, () => p.hooks.stop?.('shutdown'));
     }

@@ -17,14 +17,18 @@ function gate() {
   return { until, release };
 }
 
-async function gen(script: (prompt: string) => readonly ScriptStep[], options: { dir?: string; transport?: MemoryTransport } = {}) {
+async function gen(
+  script: (prompt: string) => readonly ScriptStep[],
+  options: { dir?: string; transport?: MemoryTransport; restart?: Record<string, unknown> } = {},
+) {
   const clock = new ManualClock();
   const runner = new ScriptedRunner((req) => script(req.prompt));
+  const { restart, ...rest } = options;
   const h = await buildHarness({
     clock,
     engines: { test: runner },
-    config: { restart: { drain_timeout_s: 60 } },
-    ...options,
+    config: { restart: { drain_timeout_s: 60, ...restart } },
+    ...rest,
   });
   open.push(h);
   await h.startup();
@@ -99,6 +103,28 @@ describe('RestartCoordinator', () => {
     const second = await gen((p) => simpleScript(`late ${p}`), { dir: first.h.dir, transport });
     await transport.waitFor((t) => t.texts().some((x) => x.startsWith('late while draining')));
     expect(second.runner.requests).toHaveLength(1);
+  });
+
+  it('stops waiting early for runs that have gone silent (stuck)', async () => {
+    const never = gate();
+    const { h, runner, clock } = await gen(
+      (p) =>
+        p === 'stuck'
+          ? [{ type: 'started', resume: 'a' }, { type: 'wait', until: never.until }]
+          : [{ type: 'started', resume: 'b' }, { type: 'wait', until: never.until }],
+      { restart: { drain_timeout_s: 600, stuck_after_s: 20 } },
+    );
+    await h.transport.receive('stuck', { chat: { transport: 'memory', chat: 'c1' } });
+    await h.transport.receive('busy', { chat: { transport: 'memory', chat: 'c2' } });
+    await h.transport.waitFor(() => runner.requests.length === 2);
+    const drained = h.coordinator.request({ reason: 'SIGTERM' });
+    await vi.waitFor(() => expect(clock.pending).toBeGreaterThanOrEqual(4));
+    await clock.advance(25_000);
+    await vi.waitFor(() => expect(h.runs.active()).toHaveLength(0));
+    const outcome = await drained;
+    // both were silent past 20 s: neither held the restart for the full 600 s
+    expect(outcome.interrupted).toBe(2);
+    expect(clock.now() - Date.UTC(2026, 0, 1)).toBeLessThan(600_000);
   });
 
   it('joins a second restart request to the first', async () => {

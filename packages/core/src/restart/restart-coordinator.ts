@@ -11,6 +11,8 @@ import type { HostState } from './host-state.js';
 
 /** How often the drain countdown in chat is edited. */
 const COUNTDOWN_EVERY_MS = 5_000;
+/** A run with no engine output for this long is called silent in the countdown. */
+const SILENT_AFTER_MS = 30_000;
 
 export interface RestartRequest {
   readonly reason: string;
@@ -38,6 +40,8 @@ export interface CoordinatorDeps {
   readonly hub: TransportHub;
   readonly notifier: Notifier;
   readonly drainTimeoutMs: () => number;
+  /** A run silent this long is stuck: the drain stops waiting for it before the deadline. */
+  readonly stuckAfterMs: () => number;
   /** Other participants (plugins, services) whose own work counts in the drain. */
   readonly participants: () => readonly { owner: string; hooks: Lifecycle }[];
 }
@@ -51,11 +55,11 @@ export class RestartCoordinator {
   #pending: Promise<RestartOutcome> | undefined;
   readonly #force = new AbortController();
   readonly #drained: Promise<RestartOutcome>;
-  #onRequest!: (drain: Promise<RestartOutcome>) => void;
+  #onDrained!: (outcome: RestartOutcome) => void;
 
   constructor(private readonly d: CoordinatorDeps) {
     this.#drained = new Promise((resolve) => {
-      this.#onRequest = (drain) => resolve(drain);
+      this.#onDrained = resolve;
     });
   }
 
@@ -79,8 +83,21 @@ export class RestartCoordinator {
   request(req: RestartRequest): Promise<RestartOutcome> {
     if (req.force) this.#force.abort();
     if (!this.#pending) {
-      this.#pending = this.#drain(req);
-      this.#onRequest(this.#pending);
+      this.#pending = this.#drain(req).then(
+        (outcome) => {
+          this.#onDrained(outcome);
+          return outcome;
+        },
+        (err: unknown) => {
+          // a failed drain must not leave the gate closed: back to RUNNING, a later request may try again
+          this.d.log.error({ err, reason: req.reason }, 'the drain failed; still running');
+          this.#pending = undefined;
+          this.#state = 'running';
+          this.d.runs.resumeAccepting();
+          this.d.notifier.notify({ STATUS: 'running (a restart failed)' });
+          throw err;
+        },
+      );
     }
     return this.#pending;
   }
@@ -112,7 +129,7 @@ export class RestartCoordinator {
     let report: DrainReport;
     try {
       const reports = await Promise.all([
-        runs.drain(drainReq, exempt),
+        runs.drain(drainReq, { exempt, stuckAfterMs: this.d.stuckAfterMs() }),
         ...this.d.participants().map(async ({ owner, hooks }) => {
           try {
             return (await hooks.drain?.(drainReq)) ?? { waited: 0, interrupted: [] };
@@ -169,8 +186,12 @@ export class RestartCoordinator {
   }
 
   #countdownText(deadline: number, verb: string): string {
-    const left = Math.max(0, Math.ceil((deadline - this.d.clock.now()) / 1000));
-    const n = this.d.runs.active().length;
-    return `🔄 ${verb} — waiting up to ${left} s for ${n} running run(s) to finish.`;
+    const now = this.d.clock.now();
+    const left = Math.max(0, Math.ceil((deadline - now) / 1000));
+    const runs = this.d.runs.active();
+    // liveness: a run that printed nothing for a while is shown as such, so nobody waits on a stuck one blindly
+    const silent = runs.filter((r) => now - r.lastOutputAt > SILENT_AFTER_MS).length;
+    const detail = silent > 0 ? ` (${silent} silent for over ${SILENT_AFTER_MS / 1000} s)` : '';
+    return `🔄 ${verb} — waiting up to ${left} s for ${runs.length} running run(s) to finish${detail}.`;
   }
 }

@@ -11,6 +11,7 @@ import type { Logger } from '../logging/logger.js';
 import { CLOCK, ENGINE_SOURCE, INGRESS_JOURNAL, LOGGER, TRANSPORT_HUB } from '../tokens.js';
 import type { TransportHub } from '../transports/transport-hub.js';
 import { guardEngineEvents } from './contract-guard.js';
+import { formatDuration } from './format-duration.js';
 import { CostLedger } from './cost-ledger.js';
 import type { EngineSource } from './engine-source.js';
 import { Outbox } from './outbox.js';
@@ -30,6 +31,16 @@ interface ActiveRun {
   reporter?: ProgressReporter;
   readonly done: Promise<void>;
 }
+
+export interface DrainOptions {
+  /** Sessions whose runs are not waited for (the chat that asked for the restart). */
+  readonly exempt?: ReadonlySet<string>;
+  /** A run silent this long counts as stuck and is interrupted before the deadline. */
+  readonly stuckAfterMs?: number;
+}
+
+/** The drain re-checks liveness at least this often. */
+const MAX_DRAIN_STEP_MS = 5_000;
 
 interface Waiting {
   readonly job: RunJob;
@@ -119,38 +130,62 @@ export class RunService {
     return this.cancel(run.job.session, run.progress);
   }
 
+  /** Starts queued jobs again after a drain that failed (the coordinator reopened the gate). */
+  resumeAccepting(): void {
+    this.#accepting = true;
+  }
+
   /**
-   * Waits for running runs until the deadline, then interrupts what is left. Runs of
-   * `exempt` sessions (the one that asked for the restart) are interrupted at once.
+   * Waits for running runs until the deadline, then interrupts what is left. Liveness-aware:
+   * a run that produced no engine output for `stuckAfterMs` is stuck, and is interrupted
+   * without waiting out the deadline. Runs of `exempt` sessions (the one that asked for the
+   * restart) are interrupted at once.
    */
-  async drain(req: DrainRequest, exempt: ReadonlySet<string> = new Set()): Promise<DrainReport> {
+  async drain(req: DrainRequest, options: DrainOptions = {}): Promise<DrainReport> {
+    const exempt = options.exempt ?? new Set<string>();
+    const stuckAfterMs = options.stuckAfterMs ?? Number.POSITIVE_INFINITY;
     this.stopAccepting();
     const asked = [...this.#active.values()].filter((r) => exempt.has(r.job.session));
     for (const run of asked) run.controller.abort(new RunInterruptedError('restart requested from this run'));
-    const runs = [...this.#active.values()].filter((r) => !exempt.has(r.job.session));
-    const stopTimer = new AbortController();
-    const onForce = () => stopTimer.abort();
+    const waited = [...this.#active.values()].filter((r) => !exempt.has(r.job.session));
+    const stuck: ActiveRun[] = [];
+    const timer = new AbortController();
+    const onForce = () => timer.abort();
     req.signal.addEventListener('abort', onForce, { once: true });
     try {
-      // race the runs, not a fixed wait: when the last run ends early the restart goes early
-      await Promise.race([
-        Promise.allSettled(runs.map((r) => r.done)),
-        this.clock.sleep(Math.max(0, req.deadline - this.clock.now()), stopTimer.signal).catch(() => undefined),
-      ]);
+      const allDone = Promise.allSettled(waited.map((r) => r.done));
+      for (;;) {
+        const now = this.clock.now();
+        for (const run of this.#active.values()) {
+          if (!asked.includes(run) && !stuck.includes(run) && now - run.lastOutputAt >= stuckAfterMs) {
+            stuck.push(run);
+            run.controller.abort(new RunInterruptedError(`stuck: no output for ${formatDuration(now - run.lastOutputAt)}`));
+          }
+        }
+        const left = req.deadline - now;
+        if (left <= 0 || timer.signal.aborted || this.#active.size === 0) break;
+        // wake at the deadline, or when the next run would count as stuck, or when all are done
+        const nextStuck = Math.min(...[...this.#active.values()].map((r) => r.lastOutputAt + stuckAfterMs - now));
+        const done = await Promise.race([
+          allDone.then(() => true),
+          this.clock.sleep(Math.max(1, Math.min(left, nextStuck, MAX_DRAIN_STEP_MS)), timer.signal).then(() => false, () => false),
+        ]);
+        if (done) break;
+      }
     } finally {
-      stopTimer.abort();
+      timer.abort();
       req.signal.removeEventListener('abort', onForce);
     }
-    const late = [...this.#active.values()].filter((r) => !asked.includes(r));
+    const late = [...this.#active.values()].filter((r) => !asked.includes(r) && !stuck.includes(r));
     for (const run of late) run.controller.abort(new RunInterruptedError(`interrupted by restart (${req.reason})`));
-    const left = [...asked, ...late];
+    const left = [...asked, ...stuck, ...late];
     await Promise.allSettled(left.map((r) => r.done));
     const interrupted: InterruptedWork[] = left.map((r) => ({
       owner: 'runs',
       description: `${r.job.engine} run in ${formatChatAddress(r.job.chat)}`,
       data: { runId: r.id, session: r.job.session },
     }));
-    return { waited: runs.length, interrupted };
+    return { waited: waited.length, interrupted };
   }
 
   #pump(session: string): void {
