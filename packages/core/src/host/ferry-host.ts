@@ -15,6 +15,7 @@ import { acquireInstanceLock, type InstanceLock } from '../supervisor/instance-l
 import type { Notifier } from '../supervisor/notifier.js';
 import { createNotifier } from '../supervisor/sd-notify.js';
 import { StatusServer } from '../supervisor/status-server.js';
+import { runWatchdog } from '../supervisor/watchdog.js';
 import { CLOCK, COMMAND, CONFIG_SERVICE, LOGGER, PLUGIN_REGISTRY, SERVICE, STATE_STORE, TRANSPORT } from '../tokens.js';
 import { type CoreServices, wireCoreServices } from './core-services.js';
 import type { HostOptions } from './host-options.js';
@@ -157,6 +158,12 @@ export class FerryHost {
     }
 
     await core.startup();
+    const watchdog = new AbortController();
+    const pinging = runWatchdog(this.options.env ?? process.env, this.notifier, clock, watchdog.signal);
+    this.#onStop('watchdog', async () => {
+      watchdog.abort();
+      await pinging;
+    });
     this.notifier.notify({ READY: '1', STATUS: `running: ${transports.map((t) => t.id).join(', ')}` });
     log.info({ transports: core.hub.ids(), engine: config.current.default_engine, config: config.path }, 'ferry is ready');
     if (this.#signalled) void this.requestRestart({ reason: this.#signalled });
