@@ -1,0 +1,70 @@
+import type { ChatAddress } from './chat-address.js';
+export interface RunRequest {
+    /** The text for the engine; the host may prefix notices (backlog delay, interrupted turn). */
+    readonly prompt: string;
+    /** Working directory of the run (the project's path or the default dir). */
+    readonly cwd: string;
+    /** Resume token from an earlier run of this session with this engine. */
+    readonly resume?: string;
+    /** Session key (`transport:chat[:thread]`), for logs and engine-side grouping. */
+    readonly session: string;
+    readonly chat: ChatAddress;
+}
+export interface EngineAction {
+    /** Stable within a run, so `started` and `completed` phases pair up. */
+    readonly id: string;
+    readonly kind: 'command' | 'tool' | 'file' | 'web' | 'note' | 'other';
+    /** One short line for the progress message, e.g. `$ npm test`. */
+    readonly title: string;
+    readonly detail?: string;
+}
+export interface Usage {
+    readonly inputTokens?: number;
+    readonly outputTokens?: number;
+    /** Cost of this run alone (not cumulative over the session), when the engine reports it. */
+    readonly costUsd?: number;
+}
+export type EngineEvent = {
+    readonly type: 'started';
+    /** Token to pass back as `RunRequest.resume` to continue this conversation. */
+    readonly resume: string;
+    readonly meta?: {
+        readonly model?: string;
+        readonly [key: string]: unknown;
+    };
+} | {
+    readonly type: 'action';
+    readonly action: EngineAction;
+    readonly phase: 'started' | 'completed';
+    readonly ok?: boolean;
+} | {
+    readonly type: 'completed';
+    readonly ok: boolean;
+    readonly answer: string;
+    readonly resume?: string;
+    readonly error?: string;
+    readonly usage?: Usage;
+};
+/** What `ferry doctor` shows for an engine: which binary, which version, and whether it runs. */
+export interface EngineHealth {
+    readonly ok: boolean;
+    readonly binary?: string;
+    readonly version?: string;
+    /** One line: what works, or what to fix. */
+    readonly detail: string;
+}
+/**
+ * One engine's way of running a prompt. Contract (checked by the host): exactly one `started`
+ * first, any number of `action`s, exactly one `completed` last. On `signal` abort the runner
+ * stops its process (process group SIGTERM, grace, SIGKILL) and ends the iteration.
+ */
+export interface Runner {
+    run(req: RunRequest, signal: AbortSignal): AsyncIterable<EngineEvent>;
+    /** Checks the engine can run here (binary found, version readable); used by `ferry doctor`. */
+    check?(signal?: AbortSignal): Promise<EngineHealth>;
+    /** How a resume token is shown in chat, and found again in a message a user replies to. */
+    readonly resume: {
+        format(token: string): string;
+        extract(text: string): string | undefined;
+    };
+}

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=presenter.js.map

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { CommanderError } from 'commander';
+import { buildProgram, commanderExit } from './cli/program.js';
+import { reportFailure } from './cli/cli-output.js';
+const exit = { code: 0 };
+try {
+    await buildProgram(exit).parseAsync(process.argv);
+}
+catch (err) {
+    exit.code = err instanceof CommanderError ? commanderExit(err) : reportFailure(err);
+}
+// exitCode, not exit(): pending writes (logs, the console) are flushed before the process ends
+process.exitCode = exit.code;
+//# sourceMappingURL=cli.js.map

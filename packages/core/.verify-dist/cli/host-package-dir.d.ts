@@ -1,0 +1,2 @@
+/** @ferry/core's package directory (dist/cli/… → package root), where plugin discovery starts. */
+export declare function hostPackageDir(): string;

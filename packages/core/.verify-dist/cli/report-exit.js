@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=report-exit.js.map

@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveConfigPath } from '../config/config-path.js';
+import { FerryHost } from '../host/ferry-host.js';
+import { createLogger } from '../logging/logger.js';
+import { hostPackageDir } from './host-package-dir.js';
+/** The embedded default (DESIGN §8): the console chat and the offline demo engine, no tokens. */
+export const DEMO_CONFIG = `# Ferry's embedded default: a throwaway instance (deleted on exit).
+default_engine = "demo"
+
+[transports.console]
+
+[engines.demo]
+`;
+/** `ferry run`: the daemon in the foreground until SIGTERM/SIGINT (or the console's end of input). */
+export async function runCommand(options) {
+    let configPath = resolveConfigPath();
+    let cleanup;
+    if (options.demo) {
+        const dir = mkdtempSync(join(tmpdir(), 'ferry-demo-'));
+        configPath = join(dir, 'ferry.toml');
+        writeFileSync(configPath, DEMO_CONFIG);
+        cleanup = () => rmSync(dir, { recursive: true, force: true });
+        process.stderr.write('Ferry demo: console chat + the DEMO engine (scripted, offline, not an AI). Type a message; Ctrl-D or Ctrl-C stops.\n');
+    }
+    const onRejection = (reason) => {
+        // a plugin's stray promise must not take the daemon down (the journal keeps every message anyway)
+        process.stderr.write(`${JSON.stringify({ level: 50, msg: 'unhandled rejection', err: String(reason) })}\n`);
+    };
+    process.on('unhandledRejection', onRejection);
+    try {
+        const host = await FerryHost.start({
+            configPath,
+            hostPackageDir: hostPackageDir(),
+            handleSignals: true,
+            // the chat shares the terminal with the logs: in the demo, only warnings and errors
+            ...(options.demo ? { logger: createLogger({ level: process.env.FERRY_LOG_LEVEL ?? 'warn' }) } : {}),
+        });
+        return await host.run();
+    }
+    finally {
+        process.off('unhandledRejection', onRejection);
+        cleanup?.();
+    }
+}
+//# sourceMappingURL=run-command.js.map

@@ -1,0 +1,104 @@
+import { sessionKeyOf } from '../api/chat-address.js';
+import { formatDuration } from '../runs/format-duration.js';
+export function builtinCommands(d) {
+    return [
+        {
+            id: 'help',
+            description: 'list the commands',
+            async handle() {
+                const lines = d.registry.list().map((c) => `/${c.name} — ${c.description}`);
+                const engines = d.engines.ids().map((e) => `/${e}`).join(' ');
+                return { text: `${lines.join('\n')}\n\nStart a message with ${engines} to pick the engine for it.` };
+            },
+        },
+        {
+            id: 'new',
+            description: 'start a fresh conversation (forget resume tokens)',
+            async handle(ctx) {
+                const n = d.sessions.forget(sessionOf(ctx));
+                return { text: n > 0 ? '🆕 New conversation: the next message starts fresh.' : '🆕 Already fresh.' };
+            },
+        },
+        {
+            id: 'cancel',
+            description: 'cancel the running run (reply to its progress message to pick one)',
+            async handle(ctx) {
+                const ok = d.runs.cancel(sessionOf(ctx), ctx.event.replyTo);
+                return { text: ok ? '⏹ Cancelling…' : 'Nothing is running here.' };
+            },
+        },
+        {
+            id: 'continue',
+            description: 'resume the run a restart interrupted',
+            async handle(ctx) {
+                return { text: await d.continueRun(sessionOf(ctx)) };
+            },
+        },
+        {
+            id: 'status',
+            description: 'show running runs, the queue and today’s cost',
+            async handle() {
+                const now = d.clock.now();
+                const runs = d.runs.active();
+                const lines = runs.map((r) => `▸ ${r.engine} in ${r.session} · ${formatDuration(now - r.startedAt)} · ${r.steps} step(s)`);
+                const cost = d.costs.today();
+                const total = cost.reduce((s, c) => s + c.costUsd, 0);
+                return {
+                    text: [
+                        runs.length ? `${runs.length} running:` : 'Nothing running.',
+                        ...lines,
+                        `${d.runs.queued()} queued.`,
+                        `Today: ${cost.reduce((s, c) => s + c.runs, 0)} run(s), $${total.toFixed(4)}.`,
+                    ].join('\n'),
+                };
+            },
+        },
+        {
+            id: 'restart',
+            description: 'restart Ferry politely (--force: do not wait for runs)',
+            usage: '/restart [--force]',
+            async handle(ctx) {
+                d.requestRestart({ force: /(^|\s)--force(\s|$)/.test(ctx.args), session: sessionOf(ctx) });
+                return undefined;
+            },
+        },
+        {
+            id: 'engines',
+            description: 'list engines; /engines <id> makes one this chat’s default',
+            usage: '/engines [id]',
+            async handle(ctx) {
+                const session = sessionOf(ctx);
+                const ids = d.engines.ids();
+                if (!ctx.args) {
+                    const current = d.router.route(ctx.chat, session).engine;
+                    return { text: ids.map((id) => `${id === current ? '●' : '○'} ${id}`).join('\n') };
+                }
+                if (!ids.includes(ctx.args))
+                    return { text: `Unknown engine "${ctx.args}". Available: ${ids.join(', ')}` };
+                d.sessions.setPrefs(session, { ...d.sessions.prefs(session), engine: ctx.args });
+                return { text: `This chat now uses ${ctx.args}.` };
+            },
+        },
+        {
+            id: 'project',
+            description: 'show or switch this chat’s project',
+            usage: '/project [name]',
+            async handle(ctx) {
+                const session = sessionOf(ctx);
+                const names = d.router.projectNames();
+                if (!ctx.args) {
+                    const r = d.router.route(ctx.chat, session);
+                    return { text: `Project: ${r.project ?? '(none)'} · ${r.cwd}\nAvailable: ${names.join(', ') || 'none configured'}` };
+                }
+                if (!names.includes(ctx.args))
+                    return { text: `Unknown project "${ctx.args}". Available: ${names.join(', ') || 'none'}` };
+                d.sessions.setPrefs(session, { ...d.sessions.prefs(session), project: ctx.args });
+                return { text: `Switched to project ${ctx.args}.` };
+            },
+        },
+    ];
+}
+function sessionOf(ctx) {
+    return sessionKeyOf(ctx.chat);
+}
+//# sourceMappingURL=builtin-commands.js.map

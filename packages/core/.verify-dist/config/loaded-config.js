@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=loaded-config.js.map

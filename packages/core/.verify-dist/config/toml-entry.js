@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=toml-entry.js.map

@@ -1,0 +1,1 @@
+export declare function childEnv(base: NodeJS.ProcessEnv, secrets: readonly string[], extra?: Readonly<Record<string, string>>): NodeJS.ProcessEnv;

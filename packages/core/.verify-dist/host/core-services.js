@@ -1,0 +1,123 @@
+import { builtinCommands } from '../commands/builtin-commands.js';
+import { CommandRegistry } from '../commands/command-registry.js';
+import { Dispatcher } from '../ingress/dispatcher.js';
+import { IngressJournal } from '../ingress/ingress-journal.js';
+import { RecoveryService } from '../restart/recovery-service.js';
+import { RestartCoordinator } from '../restart/restart-coordinator.js';
+import { CostLedger } from '../runs/cost-ledger.js';
+import { Outbox } from '../runs/outbox.js';
+import { OutboxSender } from '../runs/outbox-sender.js';
+import { ProjectRouter } from '../runs/project-router.js';
+import { RunLedger } from '../runs/run-ledger.js';
+import { RunService } from '../runs/run-service.js';
+import { SessionStore } from '../runs/session-store.js';
+import { ENGINE_SOURCE, INGRESS_JOURNAL, TRANSPORT_HUB } from '../tokens.js';
+import { TransportHub } from '../transports/transport-hub.js';
+/**
+ * Wires the core services of one generation in dependency order: the journal, the run
+ * service and its stores, commands, the dispatcher, recovery and the restart coordinator.
+ * The host and the service tests build generations the same way through this.
+ */
+export function wireCoreServices(d) {
+    const { container: c, clock, log, config } = d;
+    const hub = c.resolve(TransportHub);
+    c.register(TRANSPORT_HUB, { useValue: hub });
+    const journal = c.resolve(IngressJournal);
+    c.register(INGRESS_JOURNAL, { useValue: journal });
+    c.register(ENGINE_SOURCE, { useValue: d.engines });
+    const sessions = c.resolve(SessionStore);
+    const ledger = c.resolve(RunLedger);
+    const outbox = c.resolve(Outbox);
+    const costs = c.resolve(CostLedger);
+    const runs = c.resolve(RunService);
+    const router = new ProjectRouter(config, sessions, d.stateDir);
+    const coordinator = new RestartCoordinator({
+        clock,
+        log,
+        runs,
+        hub,
+        notifier: d.notifier,
+        drainTimeoutMs: () => config().restart.drain_timeout_s * 1000,
+        stuckAfterMs: () => config().restart.stuck_after_s * 1000,
+        participants: d.participants,
+    });
+    const sender = new OutboxSender(outbox, hub, clock, log);
+    const recovery = new RecoveryService({
+        clock,
+        log,
+        journal,
+        ledger,
+        outbox,
+        sender,
+        runs,
+        hub,
+        restart: () => config().restart,
+        maxAttempts: () => config().ingress.max_attempts,
+    });
+    const commands = c.resolve(CommandRegistry);
+    for (const command of builtinCommands({
+        clock,
+        runs,
+        sessions,
+        ledger,
+        costs,
+        engines: d.engines,
+        router,
+        registry: commands,
+        requestRestart: ({ force, session }) => void coordinator.request({ reason: '/restart', force, session }),
+        continueRun: (session) => recovery.continueRun(session),
+    })) {
+        commands.add(command, '@ferry/core');
+    }
+    const dispatcher = new Dispatcher({
+        clock,
+        log,
+        journal,
+        runs,
+        commands,
+        router,
+        engines: d.engines,
+        hub,
+        ingress: () => config().ingress,
+        draining: () => coordinator.draining,
+    });
+    return {
+        hub,
+        journal,
+        sessions,
+        ledger,
+        outbox,
+        costs,
+        runs,
+        router,
+        sender,
+        coordinator,
+        recovery,
+        commands,
+        dispatcher,
+        /** What transports are handed: journal first, then dispatch unless still starting. */
+        ingressSink() {
+            return {
+                accept: async (events, cursor) => {
+                    const fresh = await journal.append(events, cursor);
+                    // while starting, the backlog pass after recovery picks them up
+                    if (coordinator.state !== 'starting')
+                        dispatcher.dispatch(fresh);
+                },
+                cursor: (key) => journal.cursor(key),
+            };
+        },
+        /** STARTUP's tail (DESIGN §6): repair what the last generation left, then RUNNING and the backlog. */
+        async startup() {
+            const report = await recovery.recover();
+            const retentionMs = config().ingress.retention_s * 1000;
+            journal.prune(retentionMs);
+            outbox.prune(retentionMs);
+            coordinator.markRunning();
+            sender.start();
+            dispatcher.dispatch(journal.list(['pending']));
+            return report;
+        },
+    };
+}
+//# sourceMappingURL=core-services.js.map

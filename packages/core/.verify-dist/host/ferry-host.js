@@ -1,0 +1,230 @@
+import { container as rootContainer } from 'tsyringe';
+import { SystemClock } from '../clock/system-clock.js';
+import { ConfigService, INITIAL_CONFIG } from '../config/config-service.js';
+import { loadConfig } from '../config/load-config.js';
+import { createLogger } from '../logging/logger.js';
+import { discoverPlugins } from '../plugins/plugin-discovery.js';
+import { PluginRegistry } from '../plugins/plugin-registry.js';
+import { StateStore } from '../state/state-store.js';
+import { acquireInstanceLock } from '../supervisor/instance-lock.js';
+import { createNotifier } from '../supervisor/sd-notify.js';
+import { StatusServer } from '../supervisor/status-server.js';
+import { runWatchdog } from '../supervisor/watchdog.js';
+import { CLOCK, COMMAND, CONFIG_SERVICE, LOGGER, PLUGIN_REGISTRY, SERVICE, STATE_STORE, TRANSPORT } from '../tokens.js';
+import { wireCoreServices } from './core-services.js';
+import { pluginLoadOptions, RegistryEngineSource } from './plugin-wiring.js';
+import { runsForStatus } from './status-report.js';
+/** How long PERSIST tries to send answers that are still waiting. */
+const OUTBOX_FLUSH_MS = 5_000;
+/**
+ * The composition root of one daemon: config, lock, store, plugins, services, transports,
+ * status socket, and the restart state machine that takes it all down again in reverse.
+ */
+export class FerryHost {
+    options;
+    config;
+    log;
+    clock;
+    notifier;
+    container;
+    generation;
+    #teardown = [];
+    #participants = [];
+    #startedAt;
+    #core;
+    /** A stop signal that arrived before the coordinator existed. */
+    #signalled;
+    #engines;
+    constructor(options, config, log, clock, notifier, container, generation) {
+        this.options = options;
+        this.config = config;
+        this.log = log;
+        this.clock = clock;
+        this.notifier = notifier;
+        this.container = container;
+        this.generation = generation;
+        this.#startedAt = clock.now();
+    }
+    /** STARTUP (DESIGN §6): everything up to READY=1. Throws (exit 1) on bad config, a held lock or a fatal plugin. */
+    static async start(options) {
+        const env = options.env ?? process.env;
+        const loaded = loadConfig(options.configPath, env);
+        const log = options.logger ?? createLogger({ level: loaded.config.log_level });
+        const clock = options.clock ?? new SystemClock();
+        const notifier = options.notifier ?? createNotifier(env, log);
+        const lock = acquireInstanceLock(loaded.stateDir, loaded.path);
+        const container = rootContainer.createChildContainer();
+        const host = new FerryHost(options, new ConfigService(loaded), log, clock, notifier, container, 1);
+        // the lock writes the pid file and removes it on release
+        host.#onStop('instance lock', () => lock.release());
+        // before anything slow: a SIGTERM during startup must not kill the process mid-write
+        if (options.handleSignals)
+            host.#handleSignals();
+        try {
+            await host.#build(lock);
+            return host;
+        }
+        catch (err) {
+            await host.#runTeardown();
+            throw err;
+        }
+    }
+    async #build(_lock) {
+        const { container, log, clock, config } = this;
+        const stateDir = config.stateDir;
+        const store = StateStore.open(stateDir, { logger: log, clock });
+        this.#onStop('state store', () => store.close());
+        if (store.damagedMovedTo)
+            log.warn({ movedTo: store.damagedMovedTo }, 'the state database was damaged and replaced');
+        container.register(CLOCK, { useValue: clock });
+        container.register(LOGGER, { useValue: log });
+        container.register(INITIAL_CONFIG, { useValue: config.loaded });
+        container.register(CONFIG_SERVICE, { useValue: config });
+        container.register(STATE_STORE, { useValue: store });
+        const cfg = config.current;
+        const discovery = discoverPlugins({
+            hostPackageDir: this.options.hostPackageDir,
+            stateDir,
+            paths: cfg.plugins.paths,
+            enabled: cfg.plugins.enabled,
+        });
+        const registry = new PluginRegistry(discovery, clock);
+        container.register(PLUGIN_REGISTRY, { useValue: registry });
+        const loadOptions = pluginLoadOptions({
+            container,
+            config: () => config.loaded,
+            logger: log,
+            storeFor: (ns) => store.namespace(ns),
+            env: this.options.env ?? process.env,
+            requestShutdown: (reason) => void this.requestRestart({ reason, final: true }),
+        });
+        this.#engines = new RegistryEngineSource(registry, loadOptions, () => config.loaded);
+        const core = wireCoreServices({
+            container,
+            clock,
+            log,
+            config: () => config.current,
+            stateDir,
+            engines: this.#engines,
+            notifier: this.notifier,
+            participants: () => this.#participants,
+        });
+        this.#core = core;
+        // fatal only for what the config depends on (DESIGN §3): the default engine and each transport
+        await registry.requireLoaded('engine', cfg.default_engine, loadOptions);
+        const transports = [];
+        for (const id of Object.keys(cfg.transports)) {
+            const loaded = await registry.requireLoaded('transport', id, loadOptions);
+            transports.push(loaded.resolve(TRANSPORT));
+        }
+        for (const record of registry.list('command')) {
+            const loaded = await registry.tryLoad('command', record.id, loadOptions);
+            if (loaded)
+                core.commands.add(loaded.resolve(COMMAND), record.packageName);
+        }
+        for (const record of registry.list('service')) {
+            const loaded = await registry.tryLoad('service', record.id, loadOptions);
+            if (loaded)
+                this.#participants.push({ owner: `service:${record.id}`, hooks: loaded.resolve(SERVICE) });
+        }
+        const status = new StatusServer({ stateDir, logger: log });
+        status.handle('status', () => this.status());
+        status.handle('restart', (args) => {
+            void this.requestRestart({ reason: 'ferry restart (cli)', force: args.force === true });
+            return { accepted: true };
+        });
+        await status.listen();
+        this.#onStop('status socket', () => status.close());
+        for (const t of transports) {
+            // a transport's own in-flight work (uploads, a webhook reply) counts in the drain too
+            const drain = t.drain?.bind(t);
+            if (drain)
+                this.#participants.push({ owner: `transport:${t.id}`, hooks: { drain } });
+            core.hub.add(t);
+            await t.start(core.ingressSink());
+            this.#onStop(`transport:${t.id}`, () => t.stop());
+            await t.setCommands?.(core.commands.list()).catch((err) => log.warn({ err, transport: t.id }, 'could not publish commands'));
+        }
+        // PERSIST: answers still waiting get one bounded try before the transports stop
+        this.#onStop('outbox', () => core.sender.stop(OUTBOX_FLUSH_MS));
+        for (const p of this.#participants.filter((x) => x.owner.startsWith('service:'))) {
+            await p.hooks.start?.();
+            this.#onStop(p.owner, () => p.hooks.stop?.('shutdown'));
+        }
+        await core.startup();
+        const watchdog = new AbortController();
+        const pinging = runWatchdog(this.options.env ?? process.env, this.notifier, clock, watchdog.signal);
+        this.#onStop('watchdog', async () => {
+            watchdog.abort();
+            await pinging;
+        });
+        this.notifier.notify({ READY: '1', STATUS: `running: ${transports.map((t) => t.id).join(', ')}` });
+        log.info({ transports: core.hub.ids(), engine: config.current.default_engine, config: config.path }, 'ferry is ready');
+        if (this.#signalled)
+            void this.requestRestart({ reason: this.#signalled });
+    }
+    get #services() {
+        if (!this.#core)
+            throw new Error('the host is not built yet');
+        return this.#core;
+    }
+    /** RUNNING → DRAINING. Duplicate requests join the first. */
+    requestRestart(req) {
+        return this.#services.coordinator.request(req);
+    }
+    /** Resolves with the exit code once a restart/stop was requested, drained and persisted. */
+    async run() {
+        await this.#services.coordinator.drained;
+        this.#services.coordinator.markStopping();
+        await this.#runTeardown();
+        this.notifier.close();
+        return 0;
+    }
+    status() {
+        return {
+            pid: process.pid,
+            generation: this.generation,
+            state: this.#services.coordinator.state,
+            config_path: this.config.path,
+            transports: this.#services.hub.ids(),
+            engines: this.#engines.ids(),
+            runs: runsForStatus(this.#services.runs.active()),
+            queued: this.#services.runs.queued(),
+            journal: { pending: this.#services.journal.count(['pending']), dead: this.#services.journal.count(['dead']) },
+            triggers: {},
+            started_at: new Date(this.#startedAt).toISOString(),
+        };
+    }
+    #onStop(owner, fn) {
+        this.#teardown.push({ owner, fn });
+    }
+    /** Stops in reverse start order; one failing step is logged and the rest still run. */
+    async #runTeardown() {
+        for (const { owner, fn } of this.#teardown.splice(0).reverse()) {
+            try {
+                await fn();
+            }
+            catch (err) {
+                this.log.error({ err, owner }, 'shutdown step failed');
+            }
+        }
+    }
+    #handleSignals() {
+        let count = 0;
+        const onSignal = (signal) => {
+            count++;
+            this.log.info({ signal, count }, count > 1 ? 'second signal: not waiting for runs' : 'stopping');
+            if (this.#core)
+                void this.requestRestart({ reason: signal, force: count > 1 });
+            else
+                this.#signalled = signal;
+        };
+        process.on('SIGTERM', onSignal);
+        process.on('SIGINT', onSignal);
+        this.#onStop('signal handlers', () => {
+            process.off('SIGTERM', onSignal);
+            process.off('SIGINT', onSignal);
+        });
+    }
+}
+//# sourceMappingURL=ferry-host.js.map

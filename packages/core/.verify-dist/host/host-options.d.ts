@@ -1,0 +1,14 @@
+import type { Clock } from '../clock/clock.js';
+import type { Logger } from '../logging/logger.js';
+import type { Notifier } from '../supervisor/notifier.js';
+export interface HostOptions {
+    readonly configPath: string;
+    readonly env?: NodeJS.ProcessEnv;
+    readonly clock?: Clock;
+    readonly logger?: Logger;
+    readonly notifier?: Notifier;
+    /** The directory of @ferry/core's package.json: where plugin discovery starts. */
+    readonly hostPackageDir: string;
+    /** Install SIGTERM/SIGINT handlers (the CLI does; tests that drive the host directly do not). */
+    readonly handleSignals?: boolean;
+}

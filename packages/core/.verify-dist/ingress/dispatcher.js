@@ -1,0 +1,177 @@
+import { sessionKeyOf } from '../api/chat-address.js';
+import { parseCommand } from '../commands/parse-command.js';
+import { formatDuration } from '../runs/format-duration.js';
+import { saveAttachments } from './save-attachments.js';
+/** A message older than this is run with a note telling the engine how late it is. */
+const LATE_NOTE_AFTER_MS = 60_000;
+/**
+ * Takes journaled events to where they run: the gate (draining? too old?), then a command
+ * or an engine run. Each entry is in flight at most once per generation.
+ */
+export class Dispatcher {
+    d;
+    #inFlight = new Set();
+    constructor(d) {
+        this.d = d;
+    }
+    dispatch(entries) {
+        for (const entry of entries) {
+            if (this.#inFlight.has(entry.seq))
+                continue;
+            this.#inFlight.add(entry.seq);
+            void this.#handle(entry)
+                .catch((err) => this.#failed(entry, err))
+                .finally(() => this.#inFlight.delete(entry.seq));
+        }
+    }
+    /** Entries currently being handled (commands and runs, queued or running). */
+    get inFlight() {
+        return this.#inFlight.size;
+    }
+    async #handle(entry) {
+        const { event } = entry;
+        const { journal, hub, clock } = this.d;
+        if (this.d.draining()) {
+            await this.#noticeRestarting(entry);
+            return;
+        }
+        const age = clock.now() - event.sentAt;
+        if (age > this.d.ingress().max_backlog_age_s * 1000) {
+            journal.setState(entry.seq, 'skipped', 'too old');
+            await hub.trySend(event.chat, {
+                text: `⏭ skipped: too old — sent ${formatDuration(age)} ago while Ferry was offline. Resend if still wanted.`,
+                ...(event.messageRef ? { replyTo: event.messageRef } : {}),
+            });
+            return;
+        }
+        if (event.kind === 'callback') {
+            await this.#callback(entry);
+            return;
+        }
+        const parsed = parseCommand(event.text);
+        if (parsed && this.d.commands.get(parsed.name)) {
+            await this.#command(entry, parsed.name, parsed.args);
+            return;
+        }
+        const session = sessionKeyOf(event.chat);
+        const route = this.d.router.route(event.chat, session);
+        let engine = route.engine;
+        let prompt = event.text;
+        if (parsed && this.d.engines.ids().includes(parsed.name)) {
+            engine = parsed.name;
+            prompt = parsed.args;
+        }
+        else if (parsed) {
+            journal.setState(entry.seq, 'done');
+            await hub.trySend(event.chat, {
+                text: `Unknown command /${parsed.name}. Send /help for the list.`,
+                ...(event.messageRef ? { replyTo: event.messageRef } : {}),
+            });
+            return;
+        }
+        if (age > LATE_NOTE_AFTER_MS) {
+            prompt = `[This message was sent ${formatDuration(age)} ago, while Ferry was offline.]\n\n${prompt}`;
+        }
+        if (event.attachments?.length)
+            prompt = `${await this.#attachments(entry, route.cwd)}${prompt}`;
+        const replied = event.replyToText ? await this.#resumeFromReply(event.replyToText) : undefined;
+        await this.d.runs.submit({
+            seq: entry.seq,
+            chat: event.chat,
+            session,
+            prompt,
+            engine: replied?.engine ?? engine,
+            cwd: route.cwd,
+            ...(replied ? { resume: replied.resume } : {}),
+            ...(event.messageRef ? { replyTo: event.messageRef } : {}),
+        });
+    }
+    /** Saves the files into the working dir and tells the engine about them (and about refused ones). */
+    async #attachments(entry, cwd) {
+        const { event } = entry;
+        const maxBytes = this.d.ingress().max_attachment_mb * 1_048_576;
+        const { saved, refused } = await saveAttachments(this.d.hub.get(event.transport), event.attachments ?? [], cwd, maxBytes);
+        if (refused.length) {
+            await this.d.hub.trySend(event.chat, { text: `⚠️ not saved: ${refused.join(', ')}`, ...(event.messageRef ? { replyTo: event.messageRef } : {}) });
+        }
+        return saved.length ? `[The user attached ${saved.length} file(s), saved in the working directory: ${saved.join(', ')}]\n\n` : '';
+    }
+    /** A reply to an old answer continues that answer's session: the first engine whose resume line it carries. */
+    async #resumeFromReply(text) {
+        for (const id of this.d.engines.ids()) {
+            try {
+                const resume = (await this.d.engines.runner(id)).resume.extract(text);
+                if (resume)
+                    return { engine: id, resume };
+            }
+            catch {
+                // an engine that cannot load cannot own the reply either
+            }
+        }
+        return undefined;
+    }
+    async #command(entry, name, args) {
+        const { journal, hub, commands } = this.d;
+        const { event } = entry;
+        if (!journal.claim(entry.seq))
+            return;
+        const command = commands.get(name);
+        const controller = new AbortController();
+        const replyOpts = event.messageRef ? { replyTo: event.messageRef } : {};
+        const ctx = {
+            name,
+            args,
+            chat: event.chat,
+            event,
+            signal: controller.signal,
+            reply: (text) => hub.send(event.chat, { text, ...replyOpts }),
+            runPrompt: async (prompt, options) => {
+                const session = sessionKeyOf(event.chat);
+                const route = this.d.router.route(event.chat, session);
+                await this.d.runs.submit({
+                    chat: event.chat,
+                    session,
+                    prompt,
+                    engine: options?.engine ?? route.engine,
+                    cwd: route.cwd,
+                    source: `/${name}`,
+                    ...replyOpts,
+                });
+            },
+        };
+        try {
+            // each command runs in its own boundary: its failure is answered, never reaches the transport loop
+            const result = await command.handle(ctx);
+            if (result?.text)
+                await hub.send(event.chat, { text: result.text, ...replyOpts });
+            journal.setState(entry.seq, 'done');
+        }
+        catch (err) {
+            const owner = commands.owner(name) ?? 'unknown';
+            this.d.log.error({ err, command: name, owner, chat: event.chat }, 'command failed');
+            journal.setState(entry.seq, 'done', String(err));
+            await hub.trySend(event.chat, { text: `⚠️ /${name} failed (${owner}): ${err.message ?? err}`, ...replyOpts });
+        }
+    }
+    async #callback(entry) {
+        const { event } = entry;
+        const m = /^cancel:(\d+)$/.exec(event.text);
+        if (m)
+            this.d.runs.cancelById(Number(m[1]));
+        this.d.journal.setState(entry.seq, 'done');
+    }
+    async #noticeRestarting(entry) {
+        const { journal, hub } = this.d;
+        if (!journal.markNotified(entry.seq))
+            return;
+        await hub.trySend(entry.event.chat, {
+            text: '🔄 restarting — I’ll pick this up after the restart.',
+            ...(entry.event.messageRef ? { replyTo: entry.event.messageRef } : {}),
+        });
+    }
+    async #failed(entry, err) {
+        this.d.log.error({ err, seq: entry.seq }, 'could not process an inbound event');
+        this.d.journal.release(entry.seq, String(err));
+    }
+}
+//# sourceMappingURL=dispatcher.js.map

@@ -1,0 +1,2 @@
+import type { Migration } from '../state/state-store.js';
+export declare const INGRESS_MIGRATIONS: readonly Migration[];

@@ -1,0 +1,2 @@
+export const FINAL_STATES = ['done', 'skipped', 'dead'];
+//# sourceMappingURL=journal-entry.js.map

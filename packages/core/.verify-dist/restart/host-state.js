@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=host-state.js.map

@@ -1,0 +1,117 @@
+import { parseCommand } from '../commands/parse-command.js';
+export const RESENT_MARKER = '(re-sent after a restart)';
+/**
+ * STARTUP's repair work (DESIGN §6): answers cut by a crash are sent again (marked), runs the
+ * previous generation did not finish are reported in their chat and offered to `/continue`
+ * (or resumed when `restart.auto_resume`), and journal entries stuck mid-way go back to
+ * pending — or to the dead letters after too many attempts, so nothing loops forever.
+ */
+export class RecoveryService {
+    d;
+    constructor(d) {
+        this.d = d;
+    }
+    async recover() {
+        const resent = await this.#resendOutbox();
+        const { interrupted, autoResumed } = await this.#interruptedRuns();
+        const { requeued, dead } = await this.#strandedEntries();
+        const report = { resent, interrupted, autoResumed, requeued, dead };
+        if (resent + interrupted + requeued + dead > 0)
+            this.d.log.info(report, 'recovered from the previous generation');
+        return report;
+    }
+    /** `/continue`: resumes the most recent interrupted run of the session. */
+    async continueRun(session) {
+        const run = this.d.ledger.lastRecovered(session);
+        if (!run)
+            return 'Nothing to continue here: no interrupted run was found.';
+        this.d.ledger.close(run.id, 'finished');
+        void this.d.runs.submit(this.#resumeJob(run, 'continue'));
+        return `▶️ Continuing the interrupted ${run.engine} run.`;
+    }
+    async #resendOutbox() {
+        const before = this.d.outbox.pending().length;
+        const failed = await this.d.sender.sendPending(RESENT_MARKER);
+        return before - failed;
+    }
+    async #interruptedRuns() {
+        const cfg = this.d.restart();
+        let autoResumed = 0;
+        const runs = this.d.ledger.unfinished();
+        for (const run of runs) {
+            const why = run.state === 'interrupted' ? 'interrupted by restart' : 'interrupted by a crash';
+            if (run.progress)
+                await this.d.hub.tryEdit(run.progress, { text: `⚠️ ${why} · ${run.engine} · ${run.steps} step(s)` });
+            // the message got its answer: a notice with a reason; resumption is a new run
+            if (run.seq !== undefined)
+                this.d.journal.setState(run.seq, 'done', why);
+            this.d.ledger.close(run.id, 'recovered');
+            const resumable = run.resume !== undefined && this.d.hub.has(run.chat.transport);
+            if (cfg.auto_resume && resumable && run.resumeAttempts < cfg.auto_resume_max_attempts) {
+                autoResumed++;
+                this.d.ledger.close(run.id, 'finished');
+                await this.d.hub.trySend(run.chat, { text: `⚠️ Your ${run.engine} run was ${why}; resuming it now.` });
+                void this.d.runs.submit(this.#resumeJob(run, 'auto-resume'));
+            }
+            else if (this.d.hub.has(run.chat.transport)) {
+                await this.d.hub.trySend(run.chat, {
+                    text: `⚠️ Your ${run.engine} run was ${why}${run.steps ? ` after ${run.steps} step(s)` : ''}. Send /continue to pick it up.`,
+                    ...(run.replyTo ? { replyTo: run.replyTo } : {}),
+                });
+            }
+        }
+        return { interrupted: runs.length, autoResumed };
+    }
+    async #strandedEntries() {
+        let requeued = 0;
+        let dead = 0;
+        for (const entry of this.d.journal.list(['running', 'answering'])) {
+            if (entry.state === 'answering') {
+                // its answer was confirmed (outbox empty for it) but the state change was cut
+                this.d.journal.setState(entry.seq, 'done');
+                continue;
+            }
+            if (parseCommand(entry.event.text)) {
+                // commands run at most once: re-running a cut `/restart` would restart forever
+                this.d.journal.setState(entry.seq, 'done', 'interrupted');
+                await this.d.hub.trySend(entry.event.chat, {
+                    text: `⚠️ ${entry.event.text.split(/\s/)[0]} was interrupted by a restart; send it again if it is still wanted.`,
+                    ...(entry.event.messageRef ? { replyTo: entry.event.messageRef } : {}),
+                });
+                continue;
+            }
+            if (entry.attempts >= this.d.maxAttempts()) {
+                dead++;
+                this.d.journal.setState(entry.seq, 'dead', 'too many attempts');
+                await this.d.hub.trySend(entry.event.chat, {
+                    text: `⚠️ I could not process this message after ${entry.attempts} attempts; it is kept for an operator (ferry journal list).`,
+                    ...(entry.event.messageRef ? { replyTo: entry.event.messageRef } : {}),
+                });
+            }
+            else {
+                requeued++;
+                this.d.journal.setState(entry.seq, 'pending');
+            }
+        }
+        return { requeued, dead };
+    }
+    #resumeJob(run, source) {
+        const note = `[Ferry: your previous turn was interrupted by a restart after ${run.steps} step(s). ` +
+            'Check the current state before repeating anything with side effects, then continue.]';
+        // with a resume token the engine has the original request in its session already;
+        // without one it never started, so the request itself is what must run
+        const prompt = run.resume ? `${note}\n\nContinue the interrupted task.` : run.prompt;
+        return {
+            chat: run.chat,
+            session: run.session,
+            prompt,
+            engine: run.engine,
+            cwd: run.cwd,
+            source,
+            resumeAttempts: run.resumeAttempts + 1,
+            ...(run.resume ? { resume: run.resume } : {}),
+            ...(run.replyTo ? { replyTo: run.replyTo } : {}),
+        };
+    }
+}
+//# sourceMappingURL=recovery-service.js.map

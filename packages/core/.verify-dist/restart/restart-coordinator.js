@@ -1,0 +1,148 @@
+import { formatChatAddress } from '../api/chat-address.js';
+/** How often the drain countdown in chat is edited. */
+const COUNTDOWN_EVERY_MS = 5_000;
+/** A run with no engine output for this long is called silent in the countdown. */
+const SILENT_AFTER_MS = 30_000;
+/**
+ * RUNNING → DRAINING → (PERSIST, done by the host) → EXIT. One restart at a time: a second
+ * request joins the first (a `force` one cuts its wait short).
+ */
+export class RestartCoordinator {
+    d;
+    #state = 'starting';
+    #pending;
+    #force = new AbortController();
+    #drained;
+    #onDrained;
+    constructor(d) {
+        this.d = d;
+        this.#drained = new Promise((resolve) => {
+            this.#onDrained = resolve;
+        });
+    }
+    get state() {
+        return this.#state;
+    }
+    get draining() {
+        return this.#state === 'draining' || this.#state === 'stopping';
+    }
+    markRunning() {
+        if (this.#state === 'starting')
+            this.#state = 'running';
+    }
+    markStopping() {
+        this.#state = 'stopping';
+    }
+    /** Resolves when the drain is over and the host may persist and exit. */
+    request(req) {
+        if (req.force)
+            this.#force.abort();
+        if (!this.#pending) {
+            this.#pending = this.#drain(req).then((outcome) => {
+                this.#onDrained(outcome);
+                return outcome;
+            }, (err) => {
+                // a failed drain must not leave the gate closed: back to RUNNING, a later request may try again
+                this.d.log.error({ err, reason: req.reason }, 'the drain failed; still running');
+                this.#pending = undefined;
+                this.#state = 'running';
+                this.d.runs.resumeAccepting();
+                this.d.notifier.notify({ STATUS: 'running (a restart failed)' });
+                throw err;
+            });
+        }
+        return this.#pending;
+    }
+    /** The drain in progress, if one was requested. */
+    get requested() {
+        return this.#pending;
+    }
+    /** Settles when the first restart request has drained: the host then persists and exits. */
+    get drained() {
+        return this.#drained;
+    }
+    async #drain(req) {
+        const { clock, log, runs, hub, notifier } = this.d;
+        this.#state = 'draining';
+        notifier.notify({ STOPPING: '1', STATUS: `draining: ${req.reason}` });
+        const timeoutMs = req.force ? 0 : this.d.drainTimeoutMs();
+        const deadline = clock.now() + timeoutMs;
+        log.info({ reason: req.reason, timeoutMs, runs: runs.active().length }, 'drain started');
+        const verb = req.final ? 'stopping' : 'restarting';
+        const notices = await this.#announce(deadline, verb);
+        const countdown = new AbortController();
+        const ticking = this.#countdown(notices, deadline, verb, countdown.signal);
+        const exempt = new Set(req.session ? [req.session] : []);
+        const drainReq = { deadline, reason: req.reason, signal: this.#force.signal };
+        let report;
+        try {
+            const reports = await Promise.all([
+                runs.drain(drainReq, { exempt, stuckAfterMs: this.d.stuckAfterMs() }),
+                ...this.d.participants().map(async ({ owner, hooks }) => {
+                    try {
+                        return (await hooks.drain?.(drainReq)) ?? { waited: 0, interrupted: [] };
+                    }
+                    catch (err) {
+                        log.error({ err, owner }, 'drain hook failed');
+                        return { waited: 0, interrupted: [] };
+                    }
+                }),
+            ]);
+            report = {
+                waited: reports.reduce((n, r) => n + r.waited, 0),
+                interrupted: reports.flatMap((r) => r.interrupted),
+            };
+        }
+        finally {
+            countdown.abort();
+            await ticking;
+        }
+        const cut = report.interrupted.filter((w) => w.owner === 'runs');
+        for (const [chat, ref] of notices) {
+            const mine = cut.filter((w) => w.data?.session !== undefined && String(w.data.session).startsWith(chat));
+            const text = mine.length > 0
+                ? `⚠️ ${verb} — ${mine.length} run(s) interrupted. Send /continue after the restart to pick up.`
+                : `🔄 ${verb} now — running work finished.`;
+            await hub.tryEdit(ref, { text });
+        }
+        notifier.notify({ STATUS: `stopping: ${report.interrupted.length} interrupted` });
+        this.#state = 'stopping';
+        log.info({ waited: report.waited, interrupted: report.interrupted.length }, 'drain finished');
+        return { reason: req.reason, waited: report.waited, interrupted: report.interrupted.length };
+    }
+    /** One notice per chat that has running work. */
+    async #announce(deadline, verb) {
+        const chats = new Map();
+        for (const run of this.d.runs.active())
+            chats.set(formatChatAddress(run.chat), run.chat);
+        const notices = new Map();
+        for (const [key, chat] of chats) {
+            const ref = await this.d.hub.trySend(chat, { text: this.#countdownText(deadline, verb) });
+            if (ref)
+                notices.set(key, ref);
+        }
+        return notices;
+    }
+    async #countdown(notices, deadline, verb, signal) {
+        const { clock, hub, notifier } = this.d;
+        while (!signal.aborted && clock.now() < deadline) {
+            await clock.sleep(Math.min(COUNTDOWN_EVERY_MS, deadline - clock.now()), signal).catch(() => undefined);
+            if (signal.aborted)
+                return;
+            const text = this.#countdownText(deadline, verb);
+            notifier.notify({ STATUS: text });
+            for (const ref of notices.values())
+                await hub.tryEdit(ref, { text });
+        }
+    }
+    #countdownText(deadline, verb) {
+        const now = this.d.clock.now();
+        const left = Math.max(0, Math.ceil((deadline - now) / 1000));
+        const runs = this.d.runs.active();
+        // liveness: a run that printed nothing for a while is shown as such, so nobody waits on a stuck one blindly
+        const silent = runs.filter((r) => now - r.lastOutputAt > SILENT_AFTER_MS).length;
+        const detail = silent > 0 ? ` (${silent} silent for over ${SILENT_AFTER_MS / 1000} s)` : '';
+        return `🔄 ${verb} — waiting up to ${left} s for ${runs.length} running run(s) to finish${detail}.`;
+    }
+}
+//# sourceMappingURL=restart-coordinator.js.map

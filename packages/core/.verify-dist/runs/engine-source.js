@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=engine-source.js.map

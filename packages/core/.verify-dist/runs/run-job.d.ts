@@ -1,0 +1,27 @@
+import type { ChatAddress } from '../api/chat-address.js';
+import type { MessageRef } from '../api/messages.js';
+/** One unit of work for an engine, from a chat message, a trigger or a resumption. */
+export interface RunJob {
+    /** Journal entry this job answers; absent for triggers and resumptions. */
+    readonly seq?: number;
+    readonly chat: ChatAddress;
+    readonly session: string;
+    readonly prompt: string;
+    readonly engine: string;
+    readonly cwd: string;
+    readonly replyTo?: MessageRef;
+    /** `cron:<id>`, `webhook:<id>`, `resume`: shown in the footer. */
+    readonly source?: string;
+    /** Explicit resume token (`/continue`); otherwise the session's stored one is used. */
+    readonly resume?: string;
+    readonly resumeAttempts?: number;
+}
+export interface ActiveRunInfo {
+    readonly id: number;
+    readonly session: string;
+    readonly engine: string;
+    readonly chat: ChatAddress;
+    readonly startedAt: number;
+    readonly lastOutputAt: number;
+    readonly steps: number;
+}

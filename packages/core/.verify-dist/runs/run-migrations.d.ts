@@ -1,0 +1,2 @@
+import type { Migration } from '../state/state-store.js';
+export declare const RUN_MIGRATIONS: readonly Migration[];

@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+/**
+ * A transport that lives in memory: tests (and plugin authors' tests) push inbound text with
+ * `receive` and read what the host sent in `messages`. It keeps the contract a real transport
+ * keeps: `receive` resolves only after the host's ingress has made the event durable.
+ */
+export class MemoryTransport {
+    id;
+    capabilities;
+    messages = [];
+    commands = [];
+    #ingress;
+    #nextId = 1;
+    #listeners = new Set();
+    constructor(id = 'memory', capabilities = {}) {
+        this.id = id;
+        this.capabilities = { edit: true, delete: true, buttons: true, maxTextLength: 4096, minEditIntervalMs: 0, ...capabilities };
+    }
+    async start(ingress) {
+        this.#ingress = ingress;
+    }
+    async stop() {
+        this.#ingress = undefined;
+    }
+    /** Delivers a user's message; resolves once it is journaled. */
+    async receive(text, options = {}) {
+        if (!this.#ingress)
+            throw new Error(`transport ${this.id} is not started`);
+        const chat = options.chat ?? { transport: this.id, chat: 'c1' };
+        const id = String(this.#nextId++);
+        const event = {
+            transport: this.id,
+            dedupeKey: options.dedupeKey ?? randomUUID(),
+            kind: options.kind ?? 'message',
+            chat,
+            sender: options.sender ?? { id: 'u1', name: 'user' },
+            text,
+            messageRef: { chat, id: `in-${id}` },
+            sentAt: options.sentAt ?? Date.now(),
+            ...(options.replyTo ? { replyTo: options.replyTo } : {}),
+        };
+        await this.#ingress.accept([event]);
+        return event;
+    }
+    async send(to, msg) {
+        const ref = { chat: to, id: String(this.#nextId++) };
+        this.messages.push({
+            ref,
+            text: msg.text,
+            ...(msg.replyTo ? { replyTo: msg.replyTo } : {}),
+            ...(msg.buttons ? { buttons: msg.buttons } : {}),
+            deleted: false,
+            edits: [],
+        });
+        this.#notify();
+        return ref;
+    }
+    async edit(ref, msg) {
+        const m = this.#find(ref);
+        m.edits.push(msg.text);
+        m.text = msg.text;
+        m.buttons = msg.buttons;
+        this.#notify();
+    }
+    async delete(ref) {
+        this.#find(ref).deleted = true;
+        this.#notify();
+    }
+    async setCommands(commands) {
+        this.commands = commands;
+    }
+    /** Texts of the messages sent so far (current text, after edits). */
+    texts() {
+        return this.messages.map((m) => m.text);
+    }
+    /** Resolves when `predicate` holds, checked after every send, edit and delete. */
+    waitFor(predicate, timeoutMs = 10_000) {
+        if (predicate(this))
+            return Promise.resolve();
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => {
+                this.#listeners.delete(check);
+                reject(new Error(`timed out waiting; messages so far:\n${this.texts().join('\n---\n')}`));
+            }, timeoutMs);
+            const check = () => {
+                if (!predicate(this))
+                    return;
+                clearTimeout(timer);
+                this.#listeners.delete(check);
+                resolve();
+            };
+            this.#listeners.add(check);
+        });
+    }
+    #notify() {
+        for (const l of [...this.#listeners])
+            l();
+    }
+    #find(ref) {
+        const m = this.messages.find((x) => x.ref.id === ref.id);
+        if (!m)
+            throw new Error(`message ${ref.id} not found`);
+        return m;
+    }
+}
+//# sourceMappingURL=memory-transport.js.map
