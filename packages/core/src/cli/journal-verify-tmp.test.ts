@@ -80,8 +80,8 @@ describe('ferry journal (no daemon running: the state database directly)', () =>
     expect(human.code).toBe(0);
     const lines = human.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^#${seq}  dead  1 attempt\\(s\\)  \\d+ ms ago  memory:local  "please deploy the staging`));
-    expect(lines[0]).toContain('smoke t…"  error: too many attempts');
+    expect(lines[0]).toMatch(new RegExp(`^#${seq}  dead  1 attempt\\(s\\)  \\d+ m?s ago  memory:local  "please deploy the staging`));
+    expect(lines[0]).toContain('and then run…"  error: too many attempts'); // 60 chars of text
     expect(JSON.parse(json.stdout).entries).toEqual([expect.objectContaining({ seq, state: 'dead', chat: 'memory:local' })]);
   });
 
