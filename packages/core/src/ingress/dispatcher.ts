@@ -109,6 +109,7 @@ export class Dispatcher {
       cwd: route.cwd,
       ...(replied ? { resume: replied.resume } : {}),
       ...(event.messageRef ? { replyTo: event.messageRef } : {}),
+      ...(entry.notice ? { notice: entry.notice } : {}),
     });
   }
 

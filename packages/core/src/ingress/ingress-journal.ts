@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { inject, injectable } from 'tsyringe';
 import { sessionKeyOf } from '../api/chat-address.js';
-import type { InboundEvent, IngressCursor } from '../api/messages.js';
+import type { InboundEvent, IngressCursor, MessageRef } from '../api/messages.js';
 import type { Clock } from '../clock/clock.js';
 import type { StateStore } from '../state/state-store.js';
 import { CLOCK, STATE_STORE } from '../tokens.js';
@@ -16,6 +16,7 @@ interface Row {
   attempts: number;
   received_at: number;
   last_error: string | null;
+  notice_json: string | null;
 }
 
 interface PendingBatch {
@@ -129,6 +130,11 @@ export class IngressJournal {
     return this.store.db.prepare('UPDATE ingress SET notified = 1 WHERE seq = ? AND notified = 0').run(seq).changes === 1;
   }
 
+  /** Remembers the queued notice of an entry, so a later generation edits it instead of leaving it stale. */
+  setNotice(seq: number, ref: MessageRef): void {
+    this.store.statement('UPDATE ingress SET notice_json = ? WHERE seq = ?').run(JSON.stringify(ref), seq);
+  }
+
   /** Back to pending after a failed attempt (the attempt count stays). */
   release(seq: number, error: string): void {
     this.setState(seq, 'pending', error);
@@ -174,5 +180,6 @@ function toEntry(row: Row): JournalEntry {
     attempts: row.attempts,
     receivedAt: row.received_at,
     ...(row.last_error === null ? {} : { lastError: row.last_error }),
+    ...(row.notice_json === null ? {} : { notice: JSON.parse(row.notice_json) as MessageRef }),
   };
 }

@@ -34,4 +34,11 @@ export const INGRESS_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // the "queued (n ahead)" notice of an entry: the next generation turns it into the progress message
+    version: 2,
+    up(db) {
+      db.exec('ALTER TABLE ingress ADD COLUMN notice_json TEXT');
+    },
+  },
 ];

@@ -1,4 +1,4 @@
-import type { InboundEvent } from '../api/messages.js';
+import type { InboundEvent, MessageRef } from '../api/messages.js';
 
 /**
  * Where an inbound event is in its life. `pending` waits to run; `running` has started (a
@@ -17,4 +17,6 @@ export interface JournalEntry {
   readonly attempts: number;
   readonly receivedAt: number;
   readonly lastError?: string;
+  /** The "queued" notice sent for it, if any. */
+  readonly notice?: MessageRef;
 }

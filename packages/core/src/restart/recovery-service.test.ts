@@ -123,12 +123,16 @@ describe('RecoveryService', () => {
     await transport.receive('first');
     await transport.waitFor(() => g1.runner.requests.length === 1);
     await transport.receive('second');
+    await transport.waitFor((t) => t.texts().some((x) => x.startsWith('⏳ queued (1 ahead)')));
     crash(g1.h);
 
     const g2 = await generation(transport, (p) => simpleScript(`answer to ${p}`), { dir: g1.h.dir });
     await g2.h.startup();
     await transport.waitFor((t) => t.texts().some((x) => x.startsWith('answer to second')));
     expect(g2.runner.requests.map((r) => r.prompt)).toEqual(['second']);
+    // the old "queued" notice became the progress message instead of being left stale
+    await transport.waitFor((t) => t.texts().some((x) => x.startsWith('✓ done')));
+    expect(transport.texts().filter((x) => x.startsWith('⏳'))).toEqual([]);
   });
 
   it('moves an entry that keeps failing to the dead letters instead of looping', async () => {

@@ -16,6 +16,8 @@ export interface RunJob {
   /** Explicit resume token (`/continue`); otherwise the session's stored one is used. */
   readonly resume?: string;
   readonly resumeAttempts?: number;
+  /** A "queued" notice already sent for this job (by an earlier generation): edited, not sent again. */
+  readonly notice?: MessageRef;
 }
 
 export interface ActiveRunInfo {

@@ -80,7 +80,7 @@ export class RunService {
     const queue = this.#queues.get(job.session) ?? { waiting: [] };
     this.#queues.set(job.session, queue);
     return new Promise<void>((resolve) => {
-      const waiting: Waiting = { job, resolve };
+      const waiting: Waiting = { job, resolve, ...(job.notice ? { notice: job.notice } : {}) };
       queue.waiting.push(waiting);
       if (queue.running || queue.waiting.length > 1) void this.#announceQueued(waiting, queue.waiting.length);
       this.#pump(job.session);
@@ -220,7 +220,10 @@ export class RunService {
     const view = { engine: w.job.engine, elapsedMs: 0, actions: [], status: 'queued' as const, ahead };
     const msg = this.hub.presenter(w.job.chat).progress(view);
     if (w.notice) await this.hub.tryEdit(w.notice, msg);
-    else w.notice = await this.hub.trySend(w.job.chat, { ...msg, ...(w.job.replyTo ? { replyTo: w.job.replyTo } : {}) });
+    else {
+      w.notice = await this.hub.trySend(w.job.chat, { ...msg, ...(w.job.replyTo ? { replyTo: w.job.replyTo } : {}) });
+      if (w.notice && w.job.seq !== undefined) this.journal.setNotice(w.job.seq, w.notice);
+    }
   }
 
   #start(job: RunJob, notice: MessageRef | undefined): ActiveRun {

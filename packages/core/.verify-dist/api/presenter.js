@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=presenter.js.map

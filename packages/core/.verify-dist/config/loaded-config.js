@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=loaded-config.js.map

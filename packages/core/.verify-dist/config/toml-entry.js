@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=toml-entry.js.map

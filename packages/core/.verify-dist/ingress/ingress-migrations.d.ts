@@ -1,2 +1,0 @@
-import type { Migration } from '../state/state-store.js';
-export declare const INGRESS_MIGRATIONS: readonly Migration[];

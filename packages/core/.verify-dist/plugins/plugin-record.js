@@ -1,4 +1,0 @@
-export function pluginLabel(record) {
-    return `${record.kind}:${record.id}`;
-}
-//# sourceMappingURL=plugin-record.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=host-state.js.map

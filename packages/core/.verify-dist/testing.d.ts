@@ -1,9 +1,0 @@
-/**
- * @ferry/core/testing — helpers for plugin authors' tests: a clock that moves only when told,
- * and an in-memory plugin store.
- */
-export { ManualClock } from './clock/manual-clock.js';
-export { MemoryPluginStore } from './host/memory-plugin-store.js';
-export { MemoryTransport, type RecordedMessage } from './testing/memory-transport.js';
-export { ScriptedRunner, simpleScript, type ScriptStep } from './testing/scripted-runner.js';
-export { createTestPluginContext, type TestContextOptions } from './testing/test-plugin-context.js';
