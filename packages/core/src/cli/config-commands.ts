@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { ReportExit } from './report-exit.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import { setConfigValue } from '../config/edit-config.js';
+import { ConfigKeyError } from '../config/config-key-error.js';
 import { getConfigValue } from '../config/get-config-value.js';
 import { loadConfig } from '../config/load-config.js';
 
@@ -18,7 +19,9 @@ export function configCommands(program: Command, set: ReportExit): void {
     .action((key: string) =>
       set(
         (async () => {
-          const value = getConfigValue(loadConfig(resolveConfigPath()), key);
+          const loaded = loadConfig(resolveConfigPath());
+          const value = getConfigValue(loaded, key);
+          if (value === undefined) throw new ConfigKeyError(key, `not set in ${loaded.path} and has no default`);
           return print(typeof value === 'string' ? value : JSON.stringify(value, null, 2));
         })(),
       ),

@@ -55,8 +55,7 @@ async function init(flags: InitFlags): Promise<number> {
       `wrote ${path}`,
       'next:',
       '  ferry doctor            # check it',
-      '  ferry run               # start in the foreground',
-      '  ferry service install   # run it under systemd (docs/deployment.md)',
+      '  ferry run               # start in the foreground (docs/getting-started.md)',
       '',
     ].join('\n'),
   );

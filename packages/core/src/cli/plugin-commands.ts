@@ -43,7 +43,7 @@ export function pluginCommands(program: Command, set: ReportExit): void {
           const installed = await installPlugin({ stateDir, spec, onOutput: progress });
           const ids = installed.plugins.map((p) => `${p.kind}:${p.id}`).join(', ');
           process.stdout.write(`installed ${installed.name}@${installed.version}: ${ids}\n`);
-          process.stdout.write('Restart ferry (or it restarts itself on a config change) to use it.\n');
+          process.stdout.write('Restart ferry (`/restart` in a chat, or restart its service) to use it.\n');
           return 0;
         })(),
       ),

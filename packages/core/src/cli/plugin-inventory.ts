@@ -7,6 +7,7 @@ import { createLogger } from '../logging/logger.js';
 import { discoverPlugins } from '../plugins/plugin-discovery.js';
 import type { PluginRecord } from '../plugins/plugin-record.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
+import { shareHostCore } from '../plugins/share-host-core.js';
 import { MemoryPluginStore } from '../host/memory-plugin-store.js';
 import { hostPackageDir } from './host-package-dir.js';
 
@@ -24,6 +25,7 @@ export interface PluginInventory {
 export async function inventoryPlugins(loaded: LoadedConfig, load: boolean): Promise<PluginInventory> {
   const cfg = loaded.config;
   const clock = new SystemClock();
+  shareHostCore();
   const registry = new PluginRegistry(
     discoverPlugins({ hostPackageDir: hostPackageDir(), stateDir: loaded.stateDir, paths: cfg.plugins.paths, enabled: cfg.plugins.enabled }),
     clock,

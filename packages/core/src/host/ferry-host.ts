@@ -9,6 +9,7 @@ import { loadConfig } from '../config/load-config.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { discoverPlugins } from '../plugins/plugin-discovery.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
+import { shareHostCore } from '../plugins/share-host-core.js';
 import type { RestartOutcome, RestartRequest } from '../restart/restart-coordinator.js';
 import { StateStore } from '../state/state-store.js';
 import { acquireInstanceLock, type InstanceLock } from '../supervisor/instance-lock.js';
@@ -54,10 +55,11 @@ export class FerryHost {
   static async start(options: HostOptions): Promise<FerryHost> {
     const env = options.env ?? process.env;
     const loaded = loadConfig(options.configPath, env);
-    const log = options.logger ?? createLogger({ level: loaded.config.log_level });
+    const log = options.logger ?? createLogger({ level: env.FERRY_LOG_LEVEL ?? loaded.config.log_level });
     const clock = options.clock ?? new SystemClock();
     const notifier = options.notifier ?? createNotifier(env, log);
     const lock = acquireInstanceLock(loaded.stateDir, loaded.path);
+    shareHostCore();
     const container = rootContainer.createChildContainer();
     const host = new FerryHost(options, new ConfigService(loaded), log, clock, notifier, container, 1);
     // the lock writes the pid file and removes it on release
@@ -123,9 +125,14 @@ export class FerryHost {
       const loaded = await registry.requireLoaded('transport', id, loadOptions);
       transports.push(loaded.resolve<Transport>(TRANSPORT));
     }
+    // optional plugins: a failure is logged and shown by `ferry plugins list`, never fatal (DESIGN §3)
     for (const record of registry.list('command')) {
       const loaded = await registry.tryLoad('command', record.id, loadOptions);
-      if (loaded) core.commands.add(loaded.resolve<Command>(COMMAND), record.packageName);
+      try {
+        if (loaded) core.commands.add(loaded.resolve<Command>(COMMAND), record.packageName);
+      } catch (err) {
+        log.error({ err, plugin: `command:${record.id}`, package: record.packageName }, 'command plugin not added');
+      }
     }
     for (const record of registry.list('service')) {
       const loaded = await registry.tryLoad('service', record.id, loadOptions);
@@ -153,8 +160,13 @@ export class FerryHost {
     // PERSIST: answers still waiting get one bounded try before the transports stop
     this.#onStop('outbox', () => core.sender.stop(OUTBOX_FLUSH_MS));
     for (const p of this.#participants.filter((x) => x.owner.startsWith('service:'))) {
-      await p.hooks.start?.();
-      this.#onStop(p.owner, () => p.hooks.stop?.('shutdown'));
+      try {
+        await p.hooks.start?.();
+        this.#onStop(p.owner, () => p.hooks.stop?.('shutdown'));
+      } catch (err) {
+        log.error({ err, plugin: p.owner }, 'service plugin failed to start; running without it');
+        this.#participants.splice(this.#participants.indexOf(p), 1);
+      }
     }
 
     await core.startup();

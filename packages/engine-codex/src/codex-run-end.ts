@@ -1,0 +1,55 @@
+import type { FerryError } from '@ferry/core';
+import { CodexExitedError, CodexNoOutputError, CodexTurnFailedError } from './codex-errors.js';
+
+/** How a run ended when the stream itself did not say (no `turn.completed` / `turn.failed`). */
+export type RunEnd =
+  | {
+      readonly kind: 'exited';
+      readonly code: number | null;
+      readonly signal: string | null;
+      readonly stderr: string;
+    }
+  | { readonly kind: 'cancelled' }
+  /** The process could not be started; `error` already says why and what to change. */
+  | { readonly kind: 'failed'; readonly error: string };
+
+const STDERR_LINES = 3;
+const STDERR_CHARS = 600;
+
+/**
+ * The reason for a run that ended without `turn.completed`/`turn.failed`. An `error` event
+ * seen before the end is the reason; otherwise `sawEvent` separates a CLI that refused its
+ * command line (clap's `error: unexpected argument …`, exit 2) from one that died mid-run.
+ */
+export function describeRunEnd(
+  end: RunEnd,
+  sawEvent: boolean,
+  lastError: string | undefined,
+): { readonly message: string; readonly error?: FerryError } {
+  if (end.kind === 'cancelled') return { message: 'cancelled' };
+  if (end.kind === 'failed') return { message: end.error };
+  if (lastError !== undefined) {
+    const error = new CodexTurnFailedError(`codex turn failed: ${lastError}`);
+    return { message: error.message, error };
+  }
+  const how = end.signal ? `was killed by ${end.signal}` : `exited with code ${end.code}`;
+  const tail = stderrTail(end.stderr);
+  const said = tail ? `: ${tail}` : '';
+  if (!sawEvent) {
+    const error = new CodexNoOutputError(
+      `codex ${how} without printing any event${said} — check engines.codex.path (a codex CLI with \`exec --json\`) and engines.codex.extra_args`,
+    );
+    return { message: error.message, error };
+  }
+  const error = new CodexExitedError(`codex ${how} before the turn ended${said}`);
+  return { message: error.message, error };
+}
+
+function stderrTail(stderr: string): string {
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const tail = lines.slice(-STDERR_LINES).join('\n');
+  return tail.length > STDERR_CHARS ? `…${tail.slice(-STDERR_CHARS)}` : tail;
+}

@@ -1,0 +1,124 @@
+import {
+  CLOCK,
+  type Clock,
+  type EngineEvent,
+  type EngineHealth,
+  type EngineProcess,
+  inject,
+  injectable,
+  PLUGIN_CONFIG,
+  PLUGIN_CONTEXT,
+  type PluginContext,
+  parseJsonLines,
+  type Runner,
+  type RunRequest,
+  startEngineProcess,
+} from '@ferry/core';
+import type { CodexConfig } from './codex-config.js';
+import { CodexEventMapper } from './codex-event-mapper.js';
+import { codexArgs } from './codex-invocation.js';
+import { CodexThreadUsage } from './codex-thread-usage.js';
+import { probeEngineVersion } from './probe-engine-version.js';
+
+const RESUME_PATTERN = /codex resume ([A-Za-z0-9][A-Za-z0-9._-]*)/;
+const VERSION_TIMEOUT_MS = 10_000;
+
+/** Runs `codex exec --json … -` once per message, the prompt on stdin. */
+@injectable()
+export class CodexRunner implements Runner {
+  readonly resume = {
+    format: (token: string): string => `codex resume ${token}`,
+    extract: (text: string): string | undefined => RESUME_PATTERN.exec(text)?.[1],
+  };
+  readonly #usage: CodexThreadUsage;
+
+  constructor(
+    @inject(PLUGIN_CONFIG) private readonly config: CodexConfig,
+    @inject(CLOCK) private readonly clock: Clock,
+    @inject(PLUGIN_CONTEXT) private readonly ctx: PluginContext,
+  ) {
+    this.#usage = new CodexThreadUsage(ctx.store);
+  }
+
+  async *run(req: RunRequest, signal: AbortSignal): AsyncGenerator<EngineEvent, void, undefined> {
+    const resumed = req.resume !== undefined;
+    const mapperFor = (meta: Record<string, unknown>) =>
+      new CodexEventMapper({
+        ...(req.resume ? { fallbackResume: req.resume } : {}),
+        meta: { ...(this.config.model ? { model: this.config.model } : {}), ...meta },
+        usageOfRun: (threadId, usage) => this.#usage.usageOfRun(threadId, usage, resumed),
+      });
+
+    let proc: EngineProcess;
+    try {
+      proc = await startEngineProcess({
+        command: this.config.path,
+        args: codexArgs(this.config, req),
+        cwd: req.cwd,
+        env: this.ctx.childEnv(this.config.env),
+        stdin: { text: req.prompt },
+        clock: this.clock,
+        graceMs: this.config.grace_s * 1000,
+        signal,
+        pathKey: 'engines.codex.path',
+      });
+    } catch (err) {
+      yield* mapperFor({}).finish(
+        signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', error: err instanceof Error ? err.message : String(err) },
+      );
+      return;
+    }
+
+    const mapper = mapperFor({ pid: proc.pid });
+    try {
+      const events = parseJsonLines(proc.lines, {
+        onBadLine: (line) => this.ctx.logger.debug({ line: line.slice(0, 200) }, 'codex: skipped a non-JSON line'),
+      });
+      for await (const event of events) {
+        yield* mapper.map(event);
+        if (mapper.completed) break;
+      }
+      if (!mapper.completed) {
+        const exit = await proc.exit;
+        yield* mapper.finish(signal.aborted ? { kind: 'cancelled' } : { kind: 'exited', ...exit, stderr: proc.stderrTail() });
+      }
+    } finally {
+      // Here, not after the loop: the host stops iterating as soon as it has `completed`.
+      if (mapper.error) this.ctx.logger.warn({ err: mapper.error, session: req.session }, 'codex run failed');
+      if (mapper.completed && !signal.aborted) this.#retire(proc);
+      else await proc.stop('run ended'); // the consumer stopped early: the process must not outlive the run
+    }
+  }
+
+  check(signal?: AbortSignal): Promise<EngineHealth> {
+    return probeEngineVersion({
+      command: this.config.path,
+      pathKey: 'engines.codex.path',
+      env: this.ctx.childEnv(this.config.env),
+      cwd: this.ctx.stateDir,
+      clock: this.clock,
+      timeoutMs: VERSION_TIMEOUT_MS,
+      expect: /\d+\.\d+\.\d+/,
+      ...(signal ? { signal } : {}),
+    });
+  }
+
+  /**
+   * codex lingers ≈5 s after `turn.completed` (its analytics upload; at once with
+   * `analytics.enabled = false`). The answer is not held back for that: the process gets the
+   * grace to exit by itself, then the usual SIGTERM → grace → SIGKILL.
+   */
+  #retire(proc: EngineProcess): void {
+    const timer = new AbortController();
+    void Promise.race([
+      proc.exit.then(() => true),
+      this.clock.sleep(this.config.grace_s * 1000, timer.signal).then(
+        () => false,
+        () => true,
+      ),
+    ]).then(async (exited) => {
+      timer.abort();
+      if (!exited) await proc.stop('still running after its turn');
+    });
+  }
+}
