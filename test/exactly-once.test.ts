@@ -25,7 +25,11 @@ describe('exactly once across crashes', () => {
         await daemon.waitForLog('ferry is ready');
       }
     }
-    await chat.waitFor(() => sent.every((m) => outcome(chat, m).final >= 1), 90_000, 'every message answered');
+    await chat.waitFor(
+      () => sent.every((m) => outcome(chat, m).final >= 1),
+      90_000,
+      'every message answered',
+    );
     await sleep(500); // anything sent twice would show up now
     // the crashes really cut runs (else this proves little): those got a reason instead of an answer
     expect(sent.filter((m) => outcome(chat, m).notices.length > 0).length).toBeGreaterThan(0);
@@ -54,7 +58,11 @@ describe('exactly once across crashes', () => {
     expect(killedAt).toBeGreaterThan(1);
     chat.onConfirm = undefined;
     daemon = startDaemon(config);
-    await chat.waitFor(() => sent.every((m) => outcome(chat, m).final >= 1), 60_000, 'every message answered');
+    await chat.waitFor(
+      () => sent.every((m) => outcome(chat, m).final >= 1),
+      60_000,
+      'every message answered',
+    );
     for (const m of sent) expect(outcome(chat, m).final).toBe(1);
     daemon.proc.kill('SIGTERM');
     expect((await daemon.exit).code).toBe(0);

@@ -9,7 +9,9 @@ describe('one daemon per config', () => {
 
     const second = ferry(['run'], { FERRY_CONFIG_PATH: config }, '');
     expect(second.code).toBe(1);
-    expect(second.stderr.trim()).toBe(`error: another ferry is running for ${config} (pid ${first.proc.pid})`);
+    expect(second.stderr.trim()).toBe(
+      `error: another ferry is running for ${config} (pid ${first.proc.pid})`,
+    );
 
     first.proc.kill('SIGKILL');
     await first.exit;

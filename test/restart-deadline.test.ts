@@ -12,7 +12,11 @@ describe('a drain that reaches its deadline', () => {
     const first = startDaemon(config);
     await first.waitForLog('ferry is ready');
     const msg = chat.say('c1', 'sleep 30');
-    await chat.waitFor(() => chat.repliesTo(msg.id).some((m) => m.text.includes('sleep')), 10_000, 'the long action');
+    await chat.waitFor(
+      () => chat.repliesTo(msg.id).some((m) => m.text.includes('sleep')),
+      10_000,
+      'the long action',
+    );
     const engines = descendants(first.proc.pid!);
     expect(engines.length).toBeGreaterThan(0);
 
@@ -23,15 +27,25 @@ describe('a drain that reaches its deadline', () => {
 
     const second = startDaemon(config);
     await second.waitForLog('ferry is ready');
-    await chat.waitFor(() => chat.bot.some((m) => m.text.includes('/continue') && m.reply_to === msg.id), 10_000, 'the /continue hint');
+    await chat.waitFor(
+      () => chat.bot.some((m) => m.text.includes('/continue') && m.reply_to === msg.id),
+      10_000,
+      'the /continue hint',
+    );
     const progress = chat.repliesTo(msg.id)[0]!;
     expect(progress.text).toMatch(/⚠️ interrupted by restart/);
 
     chat.say('c1', '/continue');
     await chat
-      .waitFor(() => chat.bot.some((m) => m.text.includes('This is turn 2 of demo session')), 20_000, 'the resumed answer')
+      .waitFor(
+        () => chat.bot.some((m) => m.text.includes('This is turn 2 of demo session')),
+        20_000,
+        'the resumed answer',
+      )
       .catch((err) => {
-        throw new Error(`${err.message}; chat: ${JSON.stringify(chat.bot.map((m) => m.text))}\n${second.stderr()}`);
+        throw new Error(
+          `${err.message}; chat: ${JSON.stringify(chat.bot.map((m) => m.text))}\n${second.stderr()}`,
+        );
       });
     const resumed = chat.bot.find((m) => m.text.includes('This is turn 2'))!;
     // the demo agent's first turn printed its session id in the progress; the resumed turn carries the same id

@@ -5,17 +5,27 @@ import { loopchat, loopchatConfig } from './support/loopchat.js';
 describe('resuming after a restart', () => {
   it('resumes an interrupted run by itself with restart.auto_resume, without a user message', async () => {
     const chat = await loopchat();
-    const { config } = instanceDir(loopchatConfig(chat, '[restart]\ndrain_timeout_s = 0\nauto_resume = true\n'));
+    const { config } = instanceDir(
+      loopchatConfig(chat, '[restart]\ndrain_timeout_s = 0\nauto_resume = true\n'),
+    );
     const first = startDaemon(config);
     await first.waitForLog('ferry is ready');
     const msg = chat.say('c1', 'sleep 30');
-    await chat.waitFor(() => chat.repliesTo(msg.id).some((m) => m.text.includes('sleep')), 10_000, 'the long action');
+    await chat.waitFor(
+      () => chat.repliesTo(msg.id).some((m) => m.text.includes('sleep')),
+      10_000,
+      'the long action',
+    );
     first.proc.kill('SIGTERM');
     expect((await first.exit).code).toBe(0);
 
     const users = chat.users.length;
     const second = startDaemon(config);
-    await chat.waitFor(() => chat.bot.some((m) => m.text.includes('This is turn 2 of demo session')), 20_000, 'the resumed answer');
+    await chat.waitFor(
+      () => chat.bot.some((m) => m.text.includes('This is turn 2 of demo session')),
+      20_000,
+      'the resumed answer',
+    );
     expect(chat.users).toHaveLength(users);
     expect(chat.bot.some((m) => m.text.includes('resuming it now'))).toBe(true);
     second.proc.kill('SIGTERM');
@@ -28,7 +38,11 @@ describe('resuming after a restart', () => {
     const d = startDaemon(config);
     await d.waitForLog('ferry is ready');
     const msg = chat.say('c1', 'sleep 30');
-    await chat.waitFor(() => chat.repliesTo(msg.id).some((m) => m.text.includes('sleep')), 10_000, 'the long action');
+    await chat.waitFor(
+      () => chat.repliesTo(msg.id).some((m) => m.text.includes('sleep')),
+      10_000,
+      'the long action',
+    );
     const asked = Date.now();
     chat.say('c1', '/restart');
     expect((await d.exit).code).toBe(0);
@@ -57,7 +71,9 @@ describe('resuming after a restart', () => {
     const order = chat.bot.filter((m) => m.text.includes('— demo')).map((m) => m.reply_to);
     expect(order.indexOf(early.id)).toBeLessThan(order.indexOf(later.id));
     await chat.waitFor(() => chat.repliesTo(ancient.id).length > 0, 10_000, 'the too-old notice');
-    expect(chat.repliesTo(ancient.id).map((m) => m.text)).toEqual([expect.stringMatching(/skipped: too old/)]);
+    expect(chat.repliesTo(ancient.id).map((m) => m.text)).toEqual([
+      expect.stringMatching(/skipped: too old/),
+    ]);
     second.proc.kill('SIGTERM');
     expect((await second.exit).code).toBe(0);
   });

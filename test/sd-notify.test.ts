@@ -7,7 +7,8 @@ describe('systemd notifications over NOTIFY_SOCKET', () => {
   for (const kind of ['path', 'abstract'] as const) {
     it(`sends READY=1 once receiving, then STOPPING=1 and STATUS= while draining (${kind} socket)`, async () => {
       const { dir, config } = instanceDir(DEMO_CONFIG);
-      const socketPath = kind === 'path' ? join(dir, 'notify.sock') : `@ferry-test-${process.pid}-${Date.now()}`;
+      const socketPath =
+        kind === 'path' ? join(dir, 'notify.sock') : `@ferry-test-${process.pid}-${Date.now()}`;
       const systemd = notifySocket(socketPath);
       const d = startDaemon(config, { NOTIFY_SOCKET: socketPath });
       await systemd.waitFor('READY=1');

@@ -12,10 +12,21 @@ function echoPluginWithOwnCore(root: string): void {
   mkdirSync(join(dir, 'node_modules/@ferry/core'), { recursive: true });
   writeFileSync(
     join(dir, 'package.json'),
-    JSON.stringify({ name: 'ferry-engine-echo', version: '1.0.0', type: 'module', ferry: { apiVersion: '1.0', plugins: [{ kind: 'engine', id: 'echo', entry: './index.js' }] } }),
+    JSON.stringify({
+      name: 'ferry-engine-echo',
+      version: '1.0.0',
+      type: 'module',
+      ferry: { apiVersion: '1.0', plugins: [{ kind: 'engine', id: 'echo', entry: './index.js' }] },
+    }),
   );
-  writeFileSync(join(dir, 'node_modules/@ferry/core/package.json'), JSON.stringify({ name: '@ferry/core', version: '9.9.9', type: 'module', exports: './index.js' }));
-  writeFileSync(join(dir, 'node_modules/@ferry/core/index.js'), "throw new Error('the plugin loaded its own copy of @ferry/core');\n");
+  writeFileSync(
+    join(dir, 'node_modules/@ferry/core/package.json'),
+    JSON.stringify({ name: '@ferry/core', version: '9.9.9', type: 'module', exports: './index.js' }),
+  );
+  writeFileSync(
+    join(dir, 'node_modules/@ferry/core/index.js'),
+    "throw new Error('the plugin loaded its own copy of @ferry/core');\n",
+  );
   writeFileSync(
     join(dir, 'index.js'),
     `import { definePlugin, ENGINE_RUNNER, inject, injectable, PLUGIN_CONTEXT } from '@ferry/core';

@@ -5,7 +5,7 @@ import { SocketModeClient } from '@slack/socket-mode';
 import { WebClient } from '@slack/web-api';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { WebSocket } from 'ws';
-import { FakeSlackServer, type FakeSlackOptions } from './fakes/slack-server.js';
+import { type FakeSlackOptions, FakeSlackServer } from './fakes/slack-server.js';
 
 async function fake(options: FakeSlackOptions = {}): Promise<FakeSlackServer> {
   const server = await FakeSlackServer.start(options);
@@ -42,22 +42,43 @@ describe('fake Slack Web API', () => {
     const f = await fake();
     expect((await call(f, 'auth.test', {})).body).toEqual({ ok: false, error: 'not_authed' });
     expect((await call(f, 'auth.test', {}, 'xoxb-wrong')).body.error).toBe('invalid_auth');
-    expect((await call(f, 'auth.test', {}, f.botToken)).body).toMatchObject({ ok: true, user_id: 'U0BOT', bot_id: 'B0BOT' });
+    expect((await call(f, 'auth.test', {}, f.botToken)).body).toMatchObject({
+      ok: true,
+      user_id: 'U0BOT',
+      bot_id: 'B0BOT',
+    });
     expect((await call(f, 'no.such.method', {}, f.botToken)).body.error).toBe('unknown_method');
-    expect((await call(f, 'apps.connections.open', {}, f.botToken)).body.error).toBe('not_allowed_token_type');
-    expect((await call(f, 'apps.connections.open', {}, f.appToken)).body.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/link\//);
+    expect((await call(f, 'apps.connections.open', {}, f.botToken)).body.error).toBe(
+      'not_allowed_token_type',
+    );
+    expect((await call(f, 'apps.connections.open', {}, f.appToken)).body.url).toMatch(
+      /^ws:\/\/127\.0\.0\.1:\d+\/link\//,
+    );
     const post = await call(f, 'chat.postMessage', { channel: 'C404', text: 'x' }, f.botToken);
     expect(post).toMatchObject({ status: 200, body: { ok: false, error: 'channel_not_found' } });
-    expect((await call(f, 'chat.postMessage', { channel: 'C0FERRY', text: 'x'.repeat(40_001) }, f.botToken)).body.error).toBe('msg_too_long');
-    expect((await call(f, 'chat.update', { channel: 'C0FERRY', ts: '1.000001', text: 'y' }, f.botToken)).body.error).toBe('message_not_found');
+    expect(
+      (await call(f, 'chat.postMessage', { channel: 'C0FERRY', text: 'x'.repeat(40_001) }, f.botToken)).body
+        .error,
+    ).toBe('msg_too_long');
+    expect(
+      (await call(f, 'chat.update', { channel: 'C0FERRY', ts: '1.000001', text: 'y' }, f.botToken)).body
+        .error,
+    ).toBe('message_not_found');
     const user = f.say({ user: 'U1', channel: 'C0FERRY', text: 'mine', deliver: false });
-    expect((await call(f, 'chat.update', { channel: 'C0FERRY', ts: user.ts, text: 'y' }, f.botToken)).body.error).toBe('cant_update_message');
+    expect(
+      (await call(f, 'chat.update', { channel: 'C0FERRY', ts: user.ts, text: 'y' }, f.botToken)).body.error,
+    ).toBe('cant_update_message');
   });
 
   it('keeps blocks on an update without blocks and removes them with []', async () => {
     const f = await fake();
     const blocks = [{ type: 'actions', elements: [{ type: 'button', action_id: 'a', value: 'v' }] }];
-    const { body } = await call(f, 'chat.postMessage', { channel: 'C0FERRY', text: 'one', blocks }, f.botToken);
+    const { body } = await call(
+      f,
+      'chat.postMessage',
+      { channel: 'C0FERRY', text: 'one', blocks },
+      f.botToken,
+    );
     await call(f, 'chat.update', { channel: 'C0FERRY', ts: body.ts, text: 'two' }, f.botToken);
     expect(f.botMessages()[0]).toMatchObject({ text: 'two', blocks });
     await call(f, 'chat.update', { channel: 'C0FERRY', ts: body.ts, text: 'three', blocks: [] }, f.botToken);
@@ -68,17 +89,28 @@ describe('fake Slack Web API', () => {
   it('pages history newest first and lists a thread parent first', async () => {
     const f = await fake();
     const parent = f.say({ user: 'U1', channel: 'C0FERRY', text: 'p', deliver: false });
-    const texts = ['a', 'b', 'c', 'd'].map((t) => f.say({ user: 'U1', channel: 'C0FERRY', text: t, deliver: false }));
+    const texts = ['a', 'b', 'c', 'd'].map((t) =>
+      f.say({ user: 'U1', channel: 'C0FERRY', text: t, deliver: false }),
+    );
     const reply = f.say({ user: 'U1', channel: 'C0FERRY', text: 'r', thread_ts: parent.ts, deliver: false });
     const web = new WebClient(f.botToken, { slackApiUrl: f.apiUrl });
     const first = await web.conversations.history({ channel: 'C0FERRY', oldest: parent.ts, limit: 3 });
     expect(first.messages!.map((m) => m.text)).toEqual(['d', 'c', 'b']);
     expect(first.has_more).toBe(true);
-    const second = await web.conversations.history({ channel: 'C0FERRY', oldest: parent.ts, limit: 3, cursor: first.response_metadata!.next_cursor! });
+    const second = await web.conversations.history({
+      channel: 'C0FERRY',
+      oldest: parent.ts,
+      limit: 3,
+      cursor: first.response_metadata!.next_cursor!,
+    });
     expect(second.messages!.map((m) => m.text)).toEqual(['a']);
     const all = await web.conversations.history({ channel: 'C0FERRY' });
     expect(all.messages!.at(-1)).toMatchObject({ text: 'p', reply_count: 1, latest_reply: reply.ts });
-    const replies = await web.conversations.replies({ channel: 'C0FERRY', ts: parent.ts, oldest: texts[3]!.ts });
+    const replies = await web.conversations.replies({
+      channel: 'C0FERRY',
+      ts: parent.ts,
+      oldest: texts[3]!.ts,
+    });
     expect(replies.messages!.map((m) => m.text)).toEqual(['p', 'r']);
   });
 
@@ -89,7 +121,10 @@ describe('fake Slack Web API', () => {
     expect(raw.status).toBe(429);
     expect(raw.headers.get('retry-after')).toBe('1');
     f.fault('chat.postMessage', { status: 429, retryAfterS: 1 });
-    const web = new WebClient(f.botToken, { slackApiUrl: f.apiUrl, retryConfig: { retries: 2, minTimeout: 10 } });
+    const web = new WebClient(f.botToken, {
+      slackApiUrl: f.apiUrl,
+      retryConfig: { retries: 2, minTimeout: 10 },
+    });
     const started = Date.now();
     expect((await web.chat.postMessage({ channel: 'C0FERRY', text: 'hi' })).ok).toBe(true);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
@@ -108,7 +143,10 @@ describe('fake Slack Socket Mode', () => {
     expect(mention.payload.event_id).not.toBe(first.payload.event_id);
     expect(mention.payload.event.ts).toBe(m.ts);
     s.ws.send(JSON.stringify({ envelope_id: mention.envelope_id }));
-    const retry = await s.next((x) => x.envelope_id === first.envelope_id && x.retry_attempt === 1, 'a retry');
+    const retry = await s.next(
+      (x) => x.envelope_id === first.envelope_id && x.retry_attempt === 1,
+      'a retry',
+    );
     expect(retry.retry_reason).toBe('timeout');
     s.ws.send(JSON.stringify({ envelope_id: first.envelope_id }));
     await new Promise((r) => setTimeout(r, 700));
@@ -157,7 +195,12 @@ describe('fake Slack Socket Mode', () => {
 
   it('serves the real SocketModeClient through apps.connections.open and reconnects it on refresh_requested', async () => {
     const f = await fake();
-    const client = new SocketModeClient({ appToken: f.appToken, clientOptions: { slackApiUrl: f.apiUrl }, clientPingTimeout: 300, logLevel: 'error' as never });
+    const client = new SocketModeClient({
+      appToken: f.appToken,
+      clientOptions: { slackApiUrl: f.apiUrl },
+      clientPingTimeout: 300,
+      logLevel: 'error' as never,
+    });
     const seen: string[] = [];
     client.on('slack_event', async ({ ack, body }) => {
       seen.push(String(body.event?.text));

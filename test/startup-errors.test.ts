@@ -9,7 +9,12 @@ function brokenPlugin(root: string, kind: string, id: string): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'package.json'),
-    JSON.stringify({ name: `broken-${id}`, version: '1.0.0', type: 'module', ferry: { apiVersion: '1.0', plugins: [{ kind, id, entry: './index.js' }] } }),
+    JSON.stringify({
+      name: `broken-${id}`,
+      version: '1.0.0',
+      type: 'module',
+      ferry: { apiVersion: '1.0', plugins: [{ kind, id, entry: './index.js' }] },
+    }),
   );
   writeFileSync(join(dir, 'index.js'), `throw new Error('boom in ${id}');\n`);
   return dir;
@@ -26,7 +31,9 @@ describe('startup failures are one clear line and exit 1', () => {
     const { config } = instanceDir('default_engine = "demo"\n[restart]\ndrain_timeout_s = "2m"\n');
     const r = ferry(['run'], { FERRY_CONFIG_PATH: config });
     expect(r.code).toBe(1);
-    expect(oneErrorLine(r.stderr)).toBe(`error: ${config}:3: restart.drain_timeout_s: expected number, got string "2m"`);
+    expect(oneErrorLine(r.stderr)).toBe(
+      `error: ${config}:3: restart.drain_timeout_s: expected number, got string "2m"`,
+    );
   });
 
   it('names what was looked for and where when the default engine does not exist', () => {

@@ -33,15 +33,50 @@ const VERSION = '2.1.328 (Claude Code)';
 
 // arity: 0 = flag, 1 = value, '?' = optional value, '*' = variadic (commander semantics)
 const OPTIONS = {
-  '-p': 0, '--print': 0, '--verbose': 0, '-c': 0, '--continue': 0, '--include-partial-messages': 0,
-  '--dangerously-skip-permissions': 0, '-v': 0, '--version': 0, '-h': 0, '--help': 0, '--strict-mcp-config': 0,
-  '--output-format': 1, '--input-format': 1, '--model': 1, '--permission-mode': 1, '--permission-prompt-tool': 1,
-  '--append-system-prompt': 1, '--system-prompt': 1, '--max-turns': 1, '--settings': 1, '--fallback-model': 1,
-  '--session-id': 1, '-r': '?', '--resume': '?', '-d': '?', '--debug': '?',
-  '--allowedTools': '*', '--allowed-tools': '*', '--disallowedTools': '*', '--disallowed-tools': '*',
-  '--add-dir': '*', '--mcp-config': '*',
+  '-p': 0,
+  '--print': 0,
+  '--verbose': 0,
+  '-c': 0,
+  '--continue': 0,
+  '--include-partial-messages': 0,
+  '--dangerously-skip-permissions': 0,
+  '-v': 0,
+  '--version': 0,
+  '-h': 0,
+  '--help': 0,
+  '--strict-mcp-config': 0,
+  '--output-format': 1,
+  '--input-format': 1,
+  '--model': 1,
+  '--permission-mode': 1,
+  '--permission-prompt-tool': 1,
+  '--append-system-prompt': 1,
+  '--system-prompt': 1,
+  '--max-turns': 1,
+  '--settings': 1,
+  '--fallback-model': 1,
+  '--session-id': 1,
+  '-r': '?',
+  '--resume': '?',
+  '-d': '?',
+  '--debug': '?',
+  '--allowedTools': '*',
+  '--allowed-tools': '*',
+  '--disallowedTools': '*',
+  '--disallowed-tools': '*',
+  '--add-dir': '*',
+  '--mcp-config': '*',
 };
-const ALIASES = { '-p': '--print', '-c': '--continue', '-v': '--version', '-h': '--help', '-r': '--resume', '-d': '--debug', '--allowed-tools': '--allowedTools', '--disallowed-tools': '--disallowedTools' };
+const ALIASES = {
+  '-p': '--print',
+  '-c': '--continue',
+  '-v': '--version',
+  '-h': '--help',
+  '-r': '--resume',
+  '-d': '--debug',
+  '--allowed-tools': '--allowedTools',
+  '--disallowed-tools': '--disallowedTools',
+};
 
 function fail(message, code = 1) {
   process.stderr.write(`${message}\n`);
@@ -61,7 +96,10 @@ function parseArgs(argv) {
       positional.push(arg);
       continue;
     }
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const arity = OPTIONS[flag];
     if (arity === undefined) fail(`error: unknown option '${arg}'`);
     const name = (ALIASES[flag] ?? flag).slice(2);
@@ -79,14 +117,18 @@ function parseArgs(argv) {
       opts[name] = values;
     }
   }
-  if (positional.length > 1) fail(`error: too many arguments. Expected 1 argument but got ${positional.length}.`);
+  if (positional.length > 1)
+    fail(`error: too many arguments. Expected 1 argument but got ${positional.length}.`);
   return { opts, prompt: positional[0] };
 }
 
 function loadCase(name) {
   const base = new URL(name, FIXTURES);
-  if (!/^[a-z0-9-]+$/.test(name) || !existsSync(`${base.pathname}.jsonl`)) fail(`fake-claude: no fixture named "${name}"`, 2);
-  const lines = readFileSync(`${base.pathname}.jsonl`, 'utf8').split('\n').filter((l) => l !== '');
+  if (!/^[a-z0-9-]+$/.test(name) || !existsSync(`${base.pathname}.jsonl`))
+    fail(`fake-claude: no fixture named "${name}"`, 2);
+  const lines = readFileSync(`${base.pathname}.jsonl`, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   const meta = JSON.parse(readFileSync(`${base.pathname}.meta.json`, 'utf8'));
   return { lines, meta };
 }
@@ -99,7 +141,8 @@ const openTools = new Map(); // tool_use id -> command, to answer SIGTERM like c
 let sessionId;
 
 function emit(line) {
-  if (process.env.FAKE_ENGINE_GARBAGE === '1') process.stdout.write(`fake-claude: this is not JSON (${printed})\n`);
+  if (process.env.FAKE_ENGINE_GARBAGE === '1')
+    process.stdout.write(`fake-claude: this is not JSON (${printed})\n`);
   process.stdout.write(`${line}\n`);
   printed++;
   const event = JSON.parse(line);
@@ -117,7 +160,19 @@ function onSigterm(afterSignal, exit) {
   for (const line of afterSignal) emit(line);
   if (afterSignal.length === 0) {
     for (const id of openTools.keys()) {
-      emit(JSON.stringify({ type: 'user', message: { role: 'user', content: [{ type: 'tool_result', content: 'Exit code 137', is_error: true, tool_use_id: id }] }, parent_tool_use_id: null, session_id: sessionId, uuid: randomUUID(), tool_use_result: 'Error: Exit code 137' }));
+      emit(
+        JSON.stringify({
+          type: 'user',
+          message: {
+            role: 'user',
+            content: [{ type: 'tool_result', content: 'Exit code 137', is_error: true, tool_use_id: id }],
+          },
+          parent_tool_use_id: null,
+          session_id: sessionId,
+          uuid: randomUUID(),
+          tool_use_result: 'Error: Exit code 137',
+        }),
+      );
     }
   }
   process.exit(exit?.code ?? 143);
@@ -136,7 +191,8 @@ async function replayTurn({ lines, meta }, times, startAt) {
   }
   if (after.length > 0 || Number.isFinite(signalAt)) {
     // the recorded CLI was busy (a tool, a held-open model stream) until the signal came
-    for (const command of openTools.values()) if (command) spawn('/bin/sh', ['-c', command], { stdio: 'ignore' });
+    for (const command of openTools.values())
+      if (command) spawn('/bin/sh', ['-c', command], { stdio: 'ignore' });
     await new Promise(() => setInterval(() => {}, 1 << 30));
   }
 }
@@ -154,8 +210,10 @@ async function main() {
     process.stderr.write(readFileSync(new URL('no-verbose.stderr.txt', FIXTURES)));
     process.exit(1);
   }
-  if (inputFormat === 'stream-json' && outputFormat !== 'stream-json') fail('Error: --input-format=stream-json requires output-format=stream-json');
-  if (outputFormat !== 'stream-json') fail(`fake-claude: only --output-format stream-json was recorded, not ${outputFormat}`);
+  if (inputFormat === 'stream-json' && outputFormat !== 'stream-json')
+    fail('Error: --input-format=stream-json requires output-format=stream-json');
+  if (outputFormat !== 'stream-json')
+    fail(`fake-claude: only --output-format stream-json was recorded, not ${outputFormat}`);
 
   const resume = typeof opts.resume === 'string' ? opts.resume : undefined;
   const messages = inputFormat === 'stream-json' ? readUserLines() : textPrompt(positional);
@@ -163,13 +221,19 @@ async function main() {
   let fixture;
   for await (const prompt of messages) {
     if (turn === 0) {
-      const name = /\bcase:([a-z0-9-]+)/.exec(prompt)?.[1] ?? process.env.FAKE_ENGINE_CASE ?? (resume ? 'resume' : 'text');
+      const name =
+        /\bcase:([a-z0-9-]+)/.exec(prompt)?.[1] ??
+        process.env.FAKE_ENGINE_CASE ??
+        (resume ? 'resume' : 'text');
       fixture = loadCase(name);
       const recorded = JSON.parse(fixture.lines[0]).session_id;
       sessionId = resume ?? randomUUID();
       if (recorded) fixture.lines = fixture.lines.map((l) => l.replaceAll(recorded, sessionId));
       if (process.env.FAKE_ENGINE_ENV_DUMP) {
-        appendFileSync(process.env.FAKE_ENGINE_ENV_DUMP, `${JSON.stringify({ argv: process.argv.slice(2), prompt, cwd: process.cwd(), env: process.env })}\n`);
+        appendFileSync(
+          process.env.FAKE_ENGINE_ENV_DUMP,
+          `${JSON.stringify({ argv: process.argv.slice(2), prompt, cwd: process.cwd(), env: process.env })}\n`,
+        );
       }
     }
     const times = fixture.meta.timing.lineTimes.map(([ms]) => ms);
@@ -180,9 +244,14 @@ async function main() {
     await replayTurn({ lines, meta: fixture.meta }, turnTimes, startAt);
     turn++;
   }
-  if (turn === 0) fail('Error: Input must be provided either through stdin or as a prompt argument when using --print');
+  if (turn === 0)
+    fail('Error: Input must be provided either through stdin or as a prompt argument when using --print');
   const lastLineAt = fixture.meta.timing.lineTimes.at(-1)?.[0] ?? 0;
-  await until(inputFormat === 'stream-json' ? (Date.now() - t0) * speed + 30 : Math.max(lastLineAt, fixture.meta.timing.exitMs));
+  await until(
+    inputFormat === 'stream-json'
+      ? (Date.now() - t0) * speed + 30
+      : Math.max(lastLineAt, fixture.meta.timing.exitMs),
+  );
   process.exit(fixture.meta.exit.code ?? 1);
 }
 
@@ -214,7 +283,11 @@ async function* readUserLines() {
 function splitTurns(lines, times) {
   const turns = [];
   for (const [i, line] of lines.entries()) {
-    if (turns.length === 0 || (line.includes('"subtype":"init"') && JSON.parse(line).subtype === 'init' && i > 0)) turns.push({ lines: [], times: [] });
+    if (
+      turns.length === 0 ||
+      (line.includes('"subtype":"init"') && JSON.parse(line).subtype === 'init' && i > 0)
+    )
+      turns.push({ lines: [], times: [] });
     turns.at(-1).lines.push(line);
     turns.at(-1).times.push(times[i]);
   }

@@ -31,17 +31,58 @@ const VERSION = 'codex-cli 0.169.0';
 
 // arity 0 = flag, 1 = value; `resume` accepts only some of exec's options after it
 const EXEC_OPTIONS = {
-  '--json': 0, '--skip-git-repo-check': 0, '--full-auto': 0, '--dangerously-bypass-approvals-and-sandbox': 0, '--oss': 0,
-  '--color': 1, '-m': 1, '--model': 1, '-p': 1, '--profile': 1, '-c': 1, '--config': 1, '-s': 1, '--sandbox': 1,
-  '-C': 1, '--cd': 1, '-i': 1, '--image': 1, '--output-schema': 1, '-o': 1, '--output-last-message': 1, '--add-dir': 1,
-  '--enable': 1, '--disable': 1,
+  '--json': 0,
+  '--skip-git-repo-check': 0,
+  '--full-auto': 0,
+  '--dangerously-bypass-approvals-and-sandbox': 0,
+  '--oss': 0,
+  '--color': 1,
+  '-m': 1,
+  '--model': 1,
+  '-p': 1,
+  '--profile': 1,
+  '-c': 1,
+  '--config': 1,
+  '-s': 1,
+  '--sandbox': 1,
+  '-C': 1,
+  '--cd': 1,
+  '-i': 1,
+  '--image': 1,
+  '--output-schema': 1,
+  '-o': 1,
+  '--output-last-message': 1,
+  '--add-dir': 1,
+  '--enable': 1,
+  '--disable': 1,
 };
 const RESUME_OPTIONS = {
-  '--json': 0, '--skip-git-repo-check': 0, '--full-auto': 0, '--dangerously-bypass-approvals-and-sandbox': 0, '--last': 0, '--all': 0,
-  '-m': 1, '--model': 1, '-c': 1, '--config': 1, '-i': 1, '--image': 1, '-o': 1, '--output-last-message': 1,
-  '--enable': 1, '--disable': 1,
+  '--json': 0,
+  '--skip-git-repo-check': 0,
+  '--full-auto': 0,
+  '--dangerously-bypass-approvals-and-sandbox': 0,
+  '--last': 0,
+  '--all': 0,
+  '-m': 1,
+  '--model': 1,
+  '-c': 1,
+  '--config': 1,
+  '-i': 1,
+  '--image': 1,
+  '-o': 1,
+  '--output-last-message': 1,
+  '--enable': 1,
+  '--disable': 1,
 };
-const NAMES = { '-m': 'model', '-p': 'profile', '-c': 'config', '-s': 'sandbox', '-C': 'cd', '-i': 'image', '-o': 'output-last-message' };
+const NAMES = {
+  '-m': 'model',
+  '-p': 'profile',
+  '-c': 'config',
+  '-s': 'sandbox',
+  '-C': 'cd',
+  '-i': 'image',
+  '-o': 'output-last-message',
+};
 const COLORS = ['always', 'never', 'auto'];
 
 function fail(message, code = 1) {
@@ -50,7 +91,10 @@ function fail(message, code = 1) {
 }
 
 function clapError(arg, usage) {
-  fail(`error: unexpected argument '${arg}' found\n\nUsage: ${usage}\n\nFor more information, try '--help'.`, 2);
+  fail(
+    `error: unexpected argument '${arg}' found\n\nUsage: ${usage}\n\nFor more information, try '--help'.`,
+    2,
+  );
 }
 
 function parseExec(argv) {
@@ -69,18 +113,22 @@ function parseExec(argv) {
       } else positional.push(arg);
       continue;
     }
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const arity = table[flag];
     if (arity === undefined) clapError(flag, usage);
     const name = NAMES[flag] ?? flag.slice(2);
     if (arity === 0) opts[name] = true;
     else {
       const value = inline ?? argv[++i];
-      if (value === undefined) fail(`error: a value is required for '${flag} <VALUE>' but none was supplied`, 2);
+      if (value === undefined)
+        fail(`error: a value is required for '${flag} <VALUE>' but none was supplied`, 2);
       opts[name] = value;
     }
   }
-  if (opts.color !== undefined && !COLORS.includes(opts.color)) fail(`error: invalid value '${opts.color}' for '--color <COLOR>'`, 2);
+  if (opts.color !== undefined && !COLORS.includes(opts.color))
+    fail(`error: invalid value '${opts.color}' for '--color <COLOR>'`, 2);
   const maxPositional = resume ? 2 : 1;
   if (positional.length > maxPositional) clapError(positional[maxPositional], usage);
   if (resume && !opts.last) resume.id = positional.shift();
@@ -96,8 +144,11 @@ function insideGitRepo(dir) {
 
 function loadCase(name) {
   const base = new URL(name, FIXTURES).pathname;
-  if (!/^[a-z0-9-]+$/.test(name) || !existsSync(`${base}.jsonl`)) fail(`fake-codex: no fixture named "${name}"`, 2);
-  const lines = readFileSync(`${base}.jsonl`, 'utf8').split('\n').filter((l) => l !== '');
+  if (!/^[a-z0-9-]+$/.test(name) || !existsSync(`${base}.jsonl`))
+    fail(`fake-codex: no fixture named "${name}"`, 2);
+  const lines = readFileSync(`${base}.jsonl`, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   return { lines, meta: JSON.parse(readFileSync(`${base}.meta.json`, 'utf8')) };
 }
 
@@ -123,9 +174,13 @@ async function main() {
   }
   const prompt = await readPrompt(promptArg);
   if (process.env.FAKE_ENGINE_ENV_DUMP) {
-    appendFileSync(process.env.FAKE_ENGINE_ENV_DUMP, `${JSON.stringify({ argv, prompt, cwd: process.cwd(), env: process.env })}\n`);
+    appendFileSync(
+      process.env.FAKE_ENGINE_ENV_DUMP,
+      `${JSON.stringify({ argv, prompt, cwd: process.cwd(), env: process.env })}\n`,
+    );
   }
-  const name = /\bcase:([a-z0-9-]+)/.exec(prompt)?.[1] ?? process.env.FAKE_ENGINE_CASE ?? (resume ? 'resume' : 'text');
+  const name =
+    /\bcase:([a-z0-9-]+)/.exec(prompt)?.[1] ?? process.env.FAKE_ENGINE_CASE ?? (resume ? 'resume' : 'text');
   const { lines: recorded, meta } = loadCase(name);
   const recordedId = JSON.parse(recorded[0]).thread_id;
   const threadId = resume?.id ?? randomUUID();
@@ -142,7 +197,8 @@ async function main() {
   for (const [i, line] of lines.entries()) {
     if (times[i] >= signalAt) break;
     await until(times[i]);
-    if (process.env.FAKE_ENGINE_GARBAGE === '1') process.stdout.write(`fake-codex: this is not JSON (${i})\n`);
+    if (process.env.FAKE_ENGINE_GARBAGE === '1')
+      process.stdout.write(`fake-codex: this is not JSON (${i})\n`);
     process.stdout.write(`${line}\n`);
     const event = JSON.parse(line);
     if (event.item?.type === 'command_execution') {

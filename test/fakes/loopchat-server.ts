@@ -130,7 +130,14 @@ export class LoopchatServer {
         return;
       }
       case '/send': {
-        const msg: BotMessage = { id: this.#nextBot++, chat: body.chat, text: body.text, edits: [], deleted: false, ...(body.reply_to ? { reply_to: Number(body.reply_to) } : {}) };
+        const msg: BotMessage = {
+          id: this.#nextBot++,
+          chat: body.chat,
+          text: body.text,
+          edits: [],
+          deleted: false,
+          ...(body.reply_to ? { reply_to: Number(body.reply_to) } : {}),
+        };
         this.bot.push(msg);
         reply(200, { id: msg.id });
         return;

@@ -49,7 +49,13 @@ export class HttpDelivery {
   ) {}
 
   raise(delivery: Delivery): EnvelopeRecord {
-    const record: EnvelopeRecord = { envelope_id: randomUUID(), ...delivery, deliveries: 0, acked: false, dropped: false };
+    const record: EnvelopeRecord = {
+      envelope_id: randomUUID(),
+      ...delivery,
+      deliveries: 0,
+      acked: false,
+      dropped: false,
+    };
     this.envelopes.push(record);
     void this.#attempt(record, delivery, undefined);
     return record;
@@ -71,7 +77,9 @@ export class HttpDelivery {
         headers: {
           'content-type': contentType,
           ...signBody(this.options.signingSecret, body, Math.floor(Date.now() / 1000)),
-          ...(retryReason ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': retryReason } : {}),
+          ...(retryReason
+            ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': retryReason }
+            : {}),
         },
         body,
         signal: controller.signal,

@@ -61,7 +61,15 @@ export function eventCallback(ws: SlackWorkspace, event: Record<string, unknown>
       type: 'event_callback',
       event_id: ws.nextId('Ev'),
       event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ enterprise_id: null, team_id: ws.teamId, user_id: ws.botUserId, is_bot: true, is_enterprise_install: false }],
+      authorizations: [
+        {
+          enterprise_id: null,
+          team_id: ws.teamId,
+          user_id: ws.botUserId,
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
       is_ext_shared_channel: false,
       event_context: randomUUID(),
     },
@@ -74,7 +82,12 @@ export function eventCallback(ws: SlackWorkspace, event: Record<string, unknown>
  */
 export function newMessageDeliveries(ws: SlackWorkspace, m: StoredMessage): Delivery[] {
   const channel = ws.channels.get(m.channel);
-  const message = { ...messageJson(ws, m), channel: m.channel, event_ts: m.ts, channel_type: channelType(channel) };
+  const message = {
+    ...messageJson(ws, m),
+    channel: m.channel,
+    event_ts: m.ts,
+    channel_type: channelType(channel),
+  };
   const out = [eventCallback(ws, message)];
   if (!channel?.isIm && !m.bot_id && m.text.includes(`<@${ws.botUserId}>`)) {
     const { channel_type: _ignored, subtype: _subtype, ...mention } = message as Record<string, unknown>;
@@ -84,7 +97,11 @@ export function newMessageDeliveries(ws: SlackWorkspace, m: StoredMessage): Deli
 }
 
 /** The echo of a bot's edit: `message_changed` (PLATFORMS.md: the bot's own edits come back). */
-export function changedDelivery(ws: SlackWorkspace, m: StoredMessage, previous: Record<string, unknown>): Delivery {
+export function changedDelivery(
+  ws: SlackWorkspace,
+  m: StoredMessage,
+  previous: Record<string, unknown>,
+): Delivery {
   const channel = ws.channels.get(m.channel);
   return eventCallback(ws, {
     type: 'message',
@@ -148,7 +165,12 @@ export interface ButtonJson {
 }
 
 /** A click on `button` of the bot's message `m` by `user`. */
-export function blockAction(ws: SlackWorkspace, user: string, m: StoredMessage, button: ButtonJson): Delivery {
+export function blockAction(
+  ws: SlackWorkspace,
+  user: string,
+  m: StoredMessage,
+  button: ButtonJson,
+): Delivery {
   const channel = ws.channels.get(m.channel);
   return {
     type: 'interactive',

@@ -8,7 +8,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encodeDelivery, HttpDelivery, signBody } from './slack-http-delivery.js';
-import { blockAction, type ButtonJson, type Delivery, newMessageDeliveries, slashCommand } from './slack-payloads.js';
+import {
+  type ButtonJson,
+  blockAction,
+  type Delivery,
+  newMessageDeliveries,
+  slashCommand,
+} from './slack-payloads.js';
 import { type EnvelopeRecord, SocketModeHub } from './slack-socket-mode.js';
 import { type ApiFault, SlackWebApi } from './slack-web-api.js';
 import { SlackWorkspace, type StoredMessage } from './slack-workspace.js';
@@ -38,7 +44,11 @@ export interface SayOptions {
   readonly channel: string;
   readonly text: string;
   readonly thread_ts?: string;
-  readonly files?: readonly { readonly name: string; readonly content: string | Buffer; readonly mimetype?: string }[];
+  readonly files?: readonly {
+    readonly name: string;
+    readonly content: string | Buffer;
+    readonly mimetype?: string;
+  }[];
   /** false: only history knows it (as when Slack gave up delivering while the app was away). */
   readonly deliver?: boolean;
 }
@@ -62,21 +72,32 @@ export class FakeSlackServer {
     this.signingSecret = options.signingSecret ?? 'fake-signing-secret';
     const changed = () => this.#changed();
     this.socketMode = new SocketModeHub(
-      { redeliverAfterMs: options.redeliverAfterMs ?? 3000, maxRetries: options.maxRetries ?? 3, pingIntervalMs: options.pingIntervalMs ?? 0 },
+      {
+        redeliverAfterMs: options.redeliverAfterMs ?? 3000,
+        maxRetries: options.maxRetries ?? 3,
+        pingIntervalMs: options.pingIntervalMs ?? 0,
+      },
       changed,
     );
     this.envelopes = this.socketMode.envelopes;
     this.api = new SlackWebApi(
       this.workspace,
       { bot: this.botToken, app: this.appToken },
-      { raise: (d) => void this.raise(d), changed, connectionUrl: () => `${this.url.replace(/^http/, 'ws')}/link/?ticket=${this.socketMode.newTicket()}&app_id=${this.workspace.appId}` },
+      {
+        raise: (d) => void this.raise(d),
+        changed,
+        connectionUrl: () =>
+          `${this.url.replace(/^http/, 'ws')}/link/?ticket=${this.socketMode.newTicket()}&app_id=${this.workspace.appId}`,
+      },
     );
     for (const id of options.channels ?? ['C0FERRY']) this.workspace.addChannel(id);
   }
 
   static async start(options: FakeSlackOptions = {}): Promise<FakeSlackServer> {
     const fake = new FakeSlackServer(options);
-    fake.#server = createServer((req, res) => void fake.#route(req, res).catch((err) => fail(res, 500, String(err))));
+    fake.#server = createServer(
+      (req, res) => void fake.#route(req, res).catch((err) => fail(res, 500, String(err))),
+    );
     fake.#server.on('upgrade', (req, socket, head) => fake.socketMode.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
     fake.workspace.baseUrl = `http://127.0.0.1:${(fake.#server.address() as AddressInfo).port}`;
@@ -133,7 +154,12 @@ export class FakeSlackServer {
     if (!ws.channels.has(o.channel)) throw new Error(`fake slack: no channel ${o.channel}`);
     const files = (o.files ?? []).map((f) => {
       const id = ws.nextId('F');
-      ws.files.set(id, { id, name: f.name, mimetype: f.mimetype ?? 'text/plain', bytes: Buffer.from(f.content) });
+      ws.files.set(id, {
+        id,
+        name: f.name,
+        mimetype: f.mimetype ?? 'text/plain',
+        bytes: Buffer.from(f.content),
+      });
       return id;
     });
     const m = ws.add({
@@ -157,7 +183,9 @@ export class FakeSlackServer {
   click(o: { user: string; channel: string; ts: string; value?: string }): EnvelopeRecord {
     const m = this.workspace.find(o.channel, o.ts);
     if (!m) throw new Error(`fake slack: no message ${o.channel}/${o.ts}`);
-    const buttons = (m.blocks ?? []).flatMap((b) => ((b as { elements?: ButtonJson[] }).elements ?? []).filter((e) => 'action_id' in e));
+    const buttons = (m.blocks ?? []).flatMap((b) =>
+      ((b as { elements?: ButtonJson[] }).elements ?? []).filter((e) => 'action_id' in e),
+    );
     const button = buttons.find((b) => o.value === undefined || b.value === o.value);
     if (!button) throw new Error(`fake slack: message ${o.ts} has no such button`);
     return this.raise(blockAction(this.workspace, o.user, m, button));
@@ -194,11 +222,22 @@ export class FakeSlackServer {
   }
 
   /** One signed request to the HTTP-mode target, outside the retry machinery (for auth tests). */
-  async sendSigned(delivery: Delivery, o: { secret?: string; timestampSec?: number } = {}): Promise<{ status: number; text: string }> {
+  async sendSigned(
+    delivery: Delivery,
+    o: { secret?: string; timestampSec?: number } = {},
+  ): Promise<{ status: number; text: string }> {
     if (!this.#httpTarget) throw new Error('fake slack: deliverOverHttp() first');
     const { body, contentType } = encodeDelivery(delivery);
-    const headers = signBody(o.secret ?? this.signingSecret, body, o.timestampSec ?? Math.floor(Date.now() / 1000));
-    const res = await fetch(this.#httpTarget, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body });
+    const headers = signBody(
+      o.secret ?? this.signingSecret,
+      body,
+      o.timestampSec ?? Math.floor(Date.now() / 1000),
+    );
+    const res = await fetch(this.#httpTarget, {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...headers },
+      body,
+    });
     return { status: res.status, text: await res.text() };
   }
 
@@ -237,7 +276,10 @@ export class FakeSlackServer {
     const raw = await readBody(req);
     const api = /^\/api\/([\w.]+)$/.exec(url.pathname);
     if (api) {
-      const params = { ...Object.fromEntries(url.searchParams), ...parseParams(req.headers['content-type'], raw) };
+      const params = {
+        ...Object.fromEntries(url.searchParams),
+        ...parseParams(req.headers['content-type'], raw),
+      };
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const token = bearer ?? (typeof params.token === 'string' ? params.token : undefined);
       const result = this.api.handle(api[1]!, params, token);
@@ -282,15 +324,23 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 /** Form bodies (WebClient's default) or JSON (what many clients send); nested values stay strings. */
 function parseParams(contentType: string | undefined, raw: Buffer): Record<string, unknown> {
   if (raw.length === 0) return {};
-  if (contentType?.startsWith('application/json')) return JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+  if (contentType?.startsWith('application/json'))
+    return JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
   return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
 }
 
-async function uploadedBytes(contentType: string | undefined, raw: Buffer): Promise<{ bytes: Buffer; mimetype: string }> {
+async function uploadedBytes(
+  contentType: string | undefined,
+  raw: Buffer,
+): Promise<{ bytes: Buffer; mimetype: string }> {
   if (contentType?.startsWith('multipart/form-data')) {
     const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
     for (const value of form.values()) {
-      if (typeof value !== 'string') return { bytes: Buffer.from(await value.arrayBuffer()), mimetype: value.type || 'application/octet-stream' };
+      if (typeof value !== 'string')
+        return {
+          bytes: Buffer.from(await value.arrayBuffer()),
+          mimetype: value.type || 'application/octet-stream',
+        };
     }
   }
   return { bytes: raw, mimetype: contentType ?? 'application/octet-stream' };

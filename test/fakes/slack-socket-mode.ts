@@ -94,9 +94,15 @@ export class SocketModeHub {
     });
     socket.on('error', () => undefined);
     socket.send(
-      JSON.stringify({ type: 'hello', num_connections: this.#connections.size, debug_info: { host: 'fake-slack', approximate_connection_time: 18060 }, connection_info: { app_id: 'A0FAKE' } }),
+      JSON.stringify({
+        type: 'hello',
+        num_connections: this.#connections.size,
+        debug_info: { host: 'fake-slack', approximate_connection_time: 18060 },
+        connection_info: { app_id: 'A0FAKE' },
+      }),
     );
-    if (this.options.pingIntervalMs > 0) conn.ping = setInterval(() => socket.ping(), this.options.pingIntervalMs);
+    if (this.options.pingIntervalMs > 0)
+      conn.ping = setInterval(() => socket.ping(), this.options.pingIntervalMs);
     this.connectionsOpened++;
     this.changed();
     // what was raised while no connection was open, or sent on one that died, goes out now
@@ -124,7 +130,13 @@ export class SocketModeHub {
   }
 
   raise(delivery: Delivery): EnvelopeRecord {
-    const record: EnvelopeRecord = { envelope_id: randomUUID(), ...delivery, deliveries: 0, acked: false, dropped: false };
+    const record: EnvelopeRecord = {
+      envelope_id: randomUUID(),
+      ...delivery,
+      deliveries: 0,
+      acked: false,
+      dropped: false,
+    };
     this.envelopes.push(record);
     const pending: Pending = { record };
     this.#pending.set(record.envelope_id, pending);

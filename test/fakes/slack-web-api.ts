@@ -3,7 +3,14 @@
  * are HTTP 429 with `Retry-After` (PLATFORMS.md). Only what Ferry and Bolt call is here; any
  * other method answers `unknown_method`.
  */
-import { changedDelivery, type Delivery, deletedDelivery, fileJson, messageJson, newMessageDeliveries } from './slack-payloads.js';
+import {
+  changedDelivery,
+  type Delivery,
+  deletedDelivery,
+  fileJson,
+  messageJson,
+  newMessageDeliveries,
+} from './slack-payloads.js';
 import type { SlackWorkspace, StoredMessage } from './slack-workspace.js';
 
 export interface ApiResult {
@@ -104,7 +111,11 @@ export class SlackWebApi {
     this.calls.push({ method, params, at: Date.now() });
     const injected = this.#takeFault(method);
     if (injected?.status === 429) {
-      return { status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(injected.retryAfterS ?? 1) } };
+      return {
+        status: 429,
+        body: { ok: false, error: 'ratelimited' },
+        headers: { 'retry-after': String(injected.retryAfterS ?? 1) },
+      };
     }
     if (injected?.error) return fail(injected.error);
     if (!token) return fail('not_authed');
@@ -195,14 +206,20 @@ export class SlackWebApi {
   #history(p: Record<string, unknown>): Record<string, unknown> {
     const channel = this.#channel(p);
     const page = this.ws.history(channel.id, range(p));
-    return listing(page.items.map((m) => messageJson(this.ws, m)), page.nextCursor);
+    return listing(
+      page.items.map((m) => messageJson(this.ws, m)),
+      page.nextCursor,
+    );
   }
 
   #replies(p: Record<string, unknown>): Record<string, unknown> {
     const channel = this.#channel(p);
     const page = this.ws.replies(channel.id, String(p.ts ?? ''), range(p));
     if (!page) throw new ApiError('thread_not_found');
-    return listing(page.items.map((m) => messageJson(this.ws, m)), page.nextCursor);
+    return listing(
+      page.items.map((m) => messageJson(this.ws, m)),
+      page.nextCursor,
+    );
   }
 
   #completeUpload(p: Record<string, unknown>): Record<string, unknown> {
@@ -246,7 +263,12 @@ function asArray(value: unknown): unknown[] | undefined {
 }
 
 function range(p: Record<string, unknown>) {
-  const str = (k: string) => (typeof p[k] === 'string' && p[k] !== '' ? (p[k] as string) : typeof p[k] === 'number' ? String(p[k]) : undefined);
+  const str = (k: string) =>
+    typeof p[k] === 'string' && p[k] !== ''
+      ? (p[k] as string)
+      : typeof p[k] === 'number'
+        ? String(p[k])
+        : undefined;
   const limit = str('limit');
   const inclusive = p.inclusive === true || p.inclusive === 'true' || p.inclusive === '1';
   return {
@@ -258,7 +280,10 @@ function range(p: Record<string, unknown>) {
   };
 }
 
-function listing(messages: Record<string, unknown>[], nextCursor: string | undefined): Record<string, unknown> {
+function listing(
+  messages: Record<string, unknown>[],
+  nextCursor: string | undefined,
+): Record<string, unknown> {
   return {
     messages,
     has_more: nextCursor !== undefined,

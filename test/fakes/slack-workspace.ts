@@ -89,7 +89,12 @@ export class SlackWorkspace {
   }
 
   addChannel(id: string, options: { name?: string; botMember?: boolean } = {}): FakeChannel {
-    const channel: FakeChannel = { id, name: options.name ?? id.toLowerCase(), isIm: false, botMember: options.botMember ?? true };
+    const channel: FakeChannel = {
+      id,
+      name: options.name ?? id.toLowerCase(),
+      isIm: false,
+      botMember: options.botMember ?? true,
+    };
     this.channels.set(id, channel);
     return channel;
   }
@@ -97,7 +102,13 @@ export class SlackWorkspace {
   /** The DM channel between the bot and `user`, created on first use. */
   dmWith(user: string): FakeChannel {
     for (const c of this.channels.values()) if (c.isIm && c.user === user) return c;
-    const channel: FakeChannel = { id: `D${user.replace(/^U/, '')}`, name: user, isIm: true, user, botMember: true };
+    const channel: FakeChannel = {
+      id: `D${user.replace(/^U/, '')}`,
+      name: user,
+      isIm: true,
+      user,
+      botMember: true,
+    };
     this.channels.set(channel.id, channel);
     return channel;
   }
@@ -125,9 +136,14 @@ export class SlackWorkspace {
     const parent = this.find(channel, ts);
     if (!parent) return undefined;
     const root = parent.thread_ts ?? parent.ts;
-    const thread = this.messages.filter((m) => m.channel === channel && !m.deleted && (m.ts === root || m.thread_ts === root));
+    const thread = this.messages.filter(
+      (m) => m.channel === channel && !m.deleted && (m.ts === root || m.thread_ts === root),
+    );
     const head = thread.filter((m) => m.ts === root);
-    const rest = inRange(thread.filter((m) => m.ts !== root), range);
+    const rest = inRange(
+      thread.filter((m) => m.ts !== root),
+      range,
+    );
     // Slack lists the parent first, whatever the range says
     return page([...head, ...rest], range);
   }
@@ -159,8 +175,11 @@ function inRange(messages: StoredMessage[], range: RangeOptions): StoredMessage[
 /** Cursor = offset into the listing, opaque to clients like Slack's. */
 function page<T>(items: T[], range: RangeOptions): Page<T> {
   const limit = Math.min(Math.max(range.limit ?? 100, 1), 999);
-  const offset = range.cursor ? Number(Buffer.from(range.cursor, 'base64url').toString('utf8').replace('offset:', '')) : 0;
+  const offset = range.cursor
+    ? Number(Buffer.from(range.cursor, 'base64url').toString('utf8').replace('offset:', ''))
+    : 0;
   const slice = items.slice(offset, offset + limit);
-  const next = offset + limit < items.length ? Buffer.from(`offset:${offset + limit}`).toString('base64url') : undefined;
+  const next =
+    offset + limit < items.length ? Buffer.from(`offset:${offset + limit}`).toString('base64url') : undefined;
   return next === undefined ? { items: slice } : { items: slice, nextCursor: next };
 }

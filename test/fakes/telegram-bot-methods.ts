@@ -1,5 +1,3 @@
-import { EntityParseError, type ParsedText, parseHtml, parseMarkdownV2 } from './telegram-html.js';
-import type { UploadedFile } from './telegram-request.js';
 import {
   ApiFailure,
   badRequest,
@@ -8,6 +6,8 @@ import {
   type FakeState,
   type Keyboard,
 } from './telegram-fake-state.js';
+import { EntityParseError, type ParsedText, parseHtml, parseMarkdownV2 } from './telegram-html.js';
+import type { UploadedFile } from './telegram-request.js';
 
 type Params = Record<string, unknown>;
 export type MethodHandler = (params: Params, files: Map<string, UploadedFile>) => unknown;
@@ -48,7 +48,8 @@ export function botMethods(state: FakeState, options: MethodOptions): Map<string
       return state.toApi(msg);
     },
     editMessageText: (p) => {
-      if (p.inline_message_id !== undefined) throw badRequest('inline messages are not supported by the fake');
+      if (p.inline_message_id !== undefined)
+        throw badRequest('inline messages are not supported by the fake');
       const msg = state.find(p.chat_id, p.message_id);
       if (!msg || msg.deleted) throw badRequest('message to edit not found');
       if (msg.from.id !== state.bot.id) throw badRequest("message can't be edited");
@@ -87,7 +88,9 @@ export function botMethods(state: FakeState, options: MethodOptions): Map<string
       }
       q.answered = {
         ...(p.text !== undefined ? { text: String(p.text) } : {}),
-        ...(p.show_alert !== undefined ? { show_alert: p.show_alert === true || p.show_alert === 'true' } : {}),
+        ...(p.show_alert !== undefined
+          ? { show_alert: p.show_alert === true || p.show_alert === 'true' }
+          : {}),
         at: Date.now(),
       };
       return true;
@@ -98,7 +101,8 @@ export function botMethods(state: FakeState, options: MethodOptions): Map<string
       if (commands.length > 100) throw badRequest('BOT_COMMANDS_TOO_MUCH');
       const list = commands.map((c: unknown) => {
         const { command, description } = (c ?? {}) as { command?: unknown; description?: unknown };
-        if (typeof command !== 'string' || !COMMAND_PATTERN.test(command)) throw badRequest('BOT_COMMAND_INVALID');
+        if (typeof command !== 'string' || !COMMAND_PATTERN.test(command))
+          throw badRequest('BOT_COMMAND_INVALID');
         if (typeof description !== 'string' || description.length < 1 || description.length > 256) {
           throw badRequest('BOT_COMMAND_DESCRIPTION_INVALID');
         }
@@ -116,7 +120,12 @@ export function botMethods(state: FakeState, options: MethodOptions): Map<string
     getFile: (p) => {
       const f = state.files.get(String(p.file_id));
       if (!f) throw badRequest('invalid file_id');
-      return { file_id: f.file_id, file_unique_id: f.file_unique_id, file_size: f.content.length, file_path: f.file_path };
+      return {
+        file_id: f.file_id,
+        file_unique_id: f.file_unique_id,
+        file_size: f.content.length,
+        file_path: f.file_path,
+      };
     },
     sendDocument: (p, files) => {
       const c = state.requireChat(p.chat_id);
@@ -125,9 +134,14 @@ export function botMethods(state: FakeState, options: MethodOptions): Map<string
       const existing = typeof p.document === 'string' ? state.files.get(p.document) : undefined;
       const document =
         existing ??
-        (upload ? state.storeFile(upload.filename, upload.content, upload.contentType, 'documents') : undefined);
+        (upload
+          ? state.storeFile(upload.filename, upload.content, upload.contentType, 'documents')
+          : undefined);
       if (!document) throw badRequest('there is no document in the request');
-      const caption = p.caption === undefined ? { text: '', entities: [] } : parse(p.caption, p.parse_mode, CAPTION_LIMIT, undefined, 'message caption is too long');
+      const caption =
+        p.caption === undefined
+          ? { text: '', entities: [] }
+          : parse(p.caption, p.parse_mode, CAPTION_LIMIT, undefined, 'message caption is too long');
       const replyToId = replyTarget(c, p);
       const msg = state.add(c, {
         from: state.bot,
@@ -158,7 +172,11 @@ function parse(
   let parsed: ParsedText;
   try {
     parsed =
-      mode === 'HTML' ? parseHtml(source) : mode === 'MarkdownV2' ? parseMarkdownV2(source) : { text: source, entities: [] };
+      mode === 'HTML'
+        ? parseHtml(source)
+        : mode === 'MarkdownV2'
+          ? parseMarkdownV2(source)
+          : { text: source, entities: [] };
   } catch (err) {
     if (err instanceof EntityParseError) throw badRequest(err.message);
     throw err;
@@ -181,7 +199,10 @@ function topicOf(c: FakeChat, threadId: unknown): number | undefined {
 }
 
 function replyTarget(c: FakeChat, p: Params): number | undefined {
-  const params = (p.reply_parameters ?? {}) as { message_id?: unknown; allow_sending_without_reply?: unknown };
+  const params = (p.reply_parameters ?? {}) as {
+    message_id?: unknown;
+    allow_sending_without_reply?: unknown;
+  };
   const raw = params.message_id ?? p.reply_to_message_id;
   if (raw === undefined) return undefined;
   const id = Number(raw);
@@ -203,7 +224,7 @@ function markupOf(raw: unknown): { markup?: Keyboard } {
         const bytes = Buffer.byteLength(String(b.callback_data));
         if (bytes < 1 || bytes > 64) throw badRequest('BUTTON_DATA_INVALID');
       } else if (b.url === undefined) {
-        throw badRequest("can't find field \"callback_data\" or \"url\" in the button");
+        throw badRequest('can\'t find field "callback_data" or "url" in the button');
       }
     }
   }

@@ -129,7 +129,10 @@ export class FakeState {
     return c;
   }
 
-  add(c: FakeChat, m: Omit<FakeMessage, 'message_id' | 'chat' | 'date' | 'edits' | 'deleted' | 'at'>): FakeMessage {
+  add(
+    c: FakeChat,
+    m: Omit<FakeMessage, 'message_id' | 'chat' | 'date' | 'edits' | 'deleted' | 'at'>,
+  ): FakeMessage {
     const now = Date.now();
     const msg: FakeMessage = {
       ...m,
@@ -165,7 +168,8 @@ export class FakeState {
   /** The Bot API `Message` object. */
   toApi(m: FakeMessage, withReply = true): Record<string, unknown> {
     const c = this.chats.get(m.chat.id);
-    const explicit = m.replyToId === undefined ? undefined : c?.messages.find((x) => x.message_id === m.replyToId);
+    const explicit =
+      m.replyToId === undefined ? undefined : c?.messages.find((x) => x.message_id === m.replyToId);
     // Telegram quirk: in a forum topic every message without an explicit reply "replies" to
     // the topic's creation message.
     const reply =
@@ -174,8 +178,14 @@ export class FakeState {
         ? c?.messages.find((x) => x.message_id === m.threadId)
         : undefined);
     const text = m.isCaption
-      ? { ...(m.text ? { caption: m.text } : {}), ...(m.entities.length ? { caption_entities: m.entities } : {}) }
-      : { ...(m.topicCreated === undefined ? { text: m.text } : {}), ...(m.entities.length ? { entities: m.entities } : {}) };
+      ? {
+          ...(m.text ? { caption: m.text } : {}),
+          ...(m.entities.length ? { caption_entities: m.entities } : {}),
+        }
+      : {
+          ...(m.topicCreated === undefined ? { text: m.text } : {}),
+          ...(m.entities.length ? { entities: m.entities } : {}),
+        };
     return {
       message_id: m.message_id,
       from: m.from,
@@ -184,7 +194,9 @@ export class FakeState {
       ...(m.threadId !== undefined ? { message_thread_id: m.threadId, is_topic_message: true } : {}),
       ...(withReply && reply ? { reply_to_message: this.toApi(reply, false) } : {}),
       ...text,
-      ...(m.topicCreated !== undefined ? { forum_topic_created: { name: m.topicCreated, icon_color: 7322096 } } : {}),
+      ...(m.topicCreated !== undefined
+        ? { forum_topic_created: { name: m.topicCreated, icon_color: 7322096 } }
+        : {}),
       ...(m.document ? { document: fileApi(m.document) } : {}),
       ...(m.photo ? { photo: [photoApi(m.photo, 90), photoApi(m.photo, 1280)] } : {}),
       ...(m.edits.length ? { edit_date: Math.floor(m.edits.at(-1)!.at / 1000) } : {}),
@@ -205,7 +217,13 @@ function fileApi(f: FileInfo): Record<string, unknown> {
 
 /** Telegram lists several sizes of one photo, smallest first; the fake serves one file for all. */
 function photoApi(f: FileInfo, width: number): Record<string, unknown> {
-  return { file_id: f.file_id, file_unique_id: f.file_unique_id, file_size: f.content.length, width, height: width };
+  return {
+    file_id: f.file_id,
+    file_unique_id: f.file_unique_id,
+    file_size: f.content.length,
+    width,
+    height: width,
+  };
 }
 
 function extension(name: string): string {

@@ -55,14 +55,18 @@ export function parseHtml(html: string): ParsedText {
   while (i < html.length) {
     const ch = html[i]!;
     if (ch === '<') {
-      const m = /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))*)\s*>/.exec(
-        html.slice(i),
-      );
-      if (!m) throw new EntityParseError(`can't parse entities: Unexpected end of name token at byte offset ${i}`);
+      const m =
+        /^<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))*)\s*>/.exec(
+          html.slice(i),
+        );
+      if (!m)
+        throw new EntityParseError(`can't parse entities: Unexpected end of name token at byte offset ${i}`);
       const [whole, closing, rawName, rawAttrs] = m;
       const tag = rawName!.toLowerCase();
       if (!(tag in HTML_TAGS)) {
-        throw new EntityParseError(`can't parse entities: Unsupported start tag "${tag}" at byte offset ${i}`);
+        throw new EntityParseError(
+          `can't parse entities: Unsupported start tag "${tag}" at byte offset ${i}`,
+        );
       }
       if (closing) {
         const open = stack.pop();
@@ -75,14 +79,19 @@ export function parseHtml(html: string): ParsedText {
       } else {
         const attrs = parseAttrs(rawAttrs ?? '');
         if (tag === 'span' && attrs.class !== 'tg-spoiler') {
-          throw new EntityParseError(`can't parse entities: Tag "span" must have class "tg-spoiler" at byte offset ${i}`);
+          throw new EntityParseError(
+            `can't parse entities: Tag "span" must have class "tg-spoiler" at byte offset ${i}`,
+          );
         }
         stack.push({ tag, start: text.length, attrs });
       }
       i += whole!.length;
     } else if (ch === '&') {
       const m = /^&(lt|gt|amp|quot|#\d{1,7}|#x[0-9a-fA-F]{1,6});/.exec(html.slice(i));
-      if (!m) throw new EntityParseError(`can't parse entities: Character '&' is reserved and must be escaped at byte offset ${i}`);
+      if (!m)
+        throw new EntityParseError(
+          `can't parse entities: Character '&' is reserved and must be escaped at byte offset ${i}`,
+        );
       const name = m[1]!;
       text += name.startsWith('#x')
         ? String.fromCodePoint(Number.parseInt(name.slice(2), 16))
@@ -91,7 +100,9 @@ export function parseHtml(html: string): ParsedText {
           : NAMED_ENTITIES[name]!;
       i += m[0].length;
     } else if (ch === '>') {
-      throw new EntityParseError(`can't parse entities: Character '>' is reserved and must be escaped at byte offset ${i}`);
+      throw new EntityParseError(
+        `can't parse entities: Character '>' is reserved and must be escaped at byte offset ${i}`,
+      );
     } else {
       text += ch;
       i++;
@@ -99,7 +110,9 @@ export function parseHtml(html: string): ParsedText {
   }
   const unclosed = stack.pop();
   if (unclosed) {
-    throw new EntityParseError(`can't parse entities: Can't find end tag corresponding to start tag "${unclosed.tag}"`);
+    throw new EntityParseError(
+      `can't parse entities: Can't find end tag corresponding to start tag "${unclosed.tag}"`,
+    );
   }
   return { text, entities: entities.sort((a, b) => a.offset - b.offset) };
 }

@@ -49,7 +49,8 @@ interface Update {
   readonly payload: Record<string, unknown>;
 }
 
-const CONFLICT = 'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
+const CONFLICT =
+  'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
 
 /**
  * A Bot API server on 127.0.0.1 with Telegram's semantics (PLATFORMS.md): offsets confirm
@@ -133,7 +134,8 @@ export class TelegramServer {
     options: { threadId?: number; replyTo?: number; date?: number } = {},
   ): FakeMessage {
     const c = this.#state.chat(chatId);
-    if (options.threadId !== undefined && !c.topics.has(options.threadId)) throw badRequest('message thread not found');
+    if (options.threadId !== undefined && !c.topics.has(options.threadId))
+      throw badRequest('message thread not found');
     const msg = this.#state.add(c, {
       ...this.#blank(from),
       text,
@@ -154,7 +156,12 @@ export class TelegramServer {
   ): FakeMessage {
     const c = this.#state.chat(chatId);
     const content = Buffer.from(file.content);
-    const stored = this.#state.storeFile(file.name, content, file.mimeType ?? 'application/octet-stream', file.asPhoto ? 'photos' : 'documents');
+    const stored = this.#state.storeFile(
+      file.name,
+      content,
+      file.mimeType ?? 'application/octet-stream',
+      file.asPhoto ? 'photos' : 'documents',
+    );
     const msg = this.#state.add(c, {
       ...this.#blank(from),
       isCaption: true,
@@ -173,7 +180,13 @@ export class TelegramServer {
     const b = msg.markup?.flat().find((x) => x.text === button || x.callback_data === button);
     if (!b?.callback_data) throw new Error(`message ${messageId} has no button "${button}"`);
     const user = typeof from === 'number' ? this.user(from) : from;
-    const q: CallbackQuery = { id: `${++this.#querySeq}${Date.now()}`, from: user, message: msg, data: b.callback_data, at: Date.now() };
+    const q: CallbackQuery = {
+      id: `${++this.#querySeq}${Date.now()}`,
+      from: user,
+      message: msg,
+      data: b.callback_data,
+      at: Date.now(),
+    };
     this.#state.queries.set(q.id, q);
     this.#push('callback_query', {
       id: q.id,
@@ -300,9 +313,15 @@ export class TelegramServer {
       }
       body = { ok: true, result };
     } catch (err) {
-      const f = err instanceof ApiFailure ? err : new ApiFailure(500, `Internal Server Error: ${String(err)}`);
+      const f =
+        err instanceof ApiFailure ? err : new ApiFailure(500, `Internal Server Error: ${String(err)}`);
       status = f.code;
-      body = { ok: false, error_code: f.code, description: f.description, ...(f.parameters ? { parameters: f.parameters } : {}) };
+      body = {
+        ok: false,
+        error_code: f.code,
+        description: f.description,
+        ...(f.parameters ? { parameters: f.parameters } : {}),
+      };
     }
     if (method === '') method = url.pathname;
     this.requests.push({ method, at: Date.now(), params, status });
@@ -315,7 +334,8 @@ export class TelegramServer {
 
   #injectedFault(method: string, params: Record<string, unknown>): void {
     const i = this.faults.findIndex(
-      (f) => f.method.toLowerCase() === method.toLowerCase() && (f.times ?? 1) > 0 && (!f.when || f.when(params)),
+      (f) =>
+        f.method.toLowerCase() === method.toLowerCase() && (f.times ?? 1) > 0 && (!f.when || f.when(params)),
     );
     if (i < 0) return;
     const f = this.faults[i]!;
@@ -323,9 +343,14 @@ export class TelegramServer {
     if (f.times <= 0) this.faults.splice(i, 1);
     if (f.status === 429) {
       const retryAfter = f.retryAfter ?? 1;
-      throw new ApiFailure(429, f.description ?? `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+      throw new ApiFailure(429, f.description ?? `Too Many Requests: retry after ${retryAfter}`, {
+        retry_after: retryAfter,
+      });
     }
-    throw new ApiFailure(f.status, f.description ?? (f.status >= 500 ? 'Internal Server Error' : 'Bad Request: injected'));
+    throw new ApiFailure(
+      f.status,
+      f.description ?? (f.status >= 500 ? 'Internal Server Error' : 'Bad Request: injected'),
+    );
   }
 
   #deleteWebhook(params: Record<string, unknown>): boolean {
@@ -339,7 +364,10 @@ export class TelegramServer {
 
   async #getUpdates(params: Record<string, unknown>, res: ServerResponse): Promise<unknown[]> {
     if (this.webhookUrl) {
-      throw new ApiFailure(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+      throw new ApiFailure(
+        409,
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      );
     }
     // a second poller ends the one still waiting: *that* one gets the 409
     this.#poll?.terminate();
@@ -383,7 +411,8 @@ export class TelegramServer {
   }
 
   #download(res: ServerResponse, token: string, path: string): void {
-    const f = token === this.token ? [...this.#state.files.values()].find((x) => x.file_path === path) : undefined;
+    const f =
+      token === this.token ? [...this.#state.files.values()].find((x) => x.file_path === path) : undefined;
     this.requests.push({ method: 'file', at: Date.now(), params: { path }, status: f ? 200 : 404 });
     if (!f) {
       res.writeHead(404, { 'content-type': 'application/json' });

@@ -7,8 +7,15 @@ export function outcome(chat: LoopchatServer, msg: UserMessage) {
   const replies = chat.repliesTo(msg.id);
   const answers = replies.filter((m) => m.text.includes('— demo') && !m.text.includes(RESENT));
   const resent = replies.filter((m) => m.text.includes(RESENT));
-  const notices = replies.filter((m) => /^⚠️ Your demo run was interrupted|^⏭ skipped|^⚠️ I could not process/.test(m.text));
-  return { answers, resent, notices, final: answers.length + notices.length + (answers.length === 0 ? resent.length : 0) };
+  const notices = replies.filter((m) =>
+    /^⚠️ Your demo run was interrupted|^⏭ skipped|^⚠️ I could not process/.test(m.text),
+  );
+  return {
+    answers,
+    resent,
+    notices,
+    final: answers.length + notices.length + (answers.length === 0 ? resent.length : 0),
+  };
 }
 
 export function describeReplies(replies: readonly BotMessage[]): string {

@@ -11,7 +11,10 @@ interface DgramSocket {
 }
 
 /** A systemd-like NOTIFY_SOCKET listener (unix datagram), recording every datagram. */
-export function notifySocket(path: string): { readonly messages: string[]; waitFor(text: string, timeoutMs?: number): Promise<void> } {
+export function notifySocket(path: string): {
+  readonly messages: string[];
+  waitFor(text: string, timeoutMs?: number): Promise<void>;
+} {
   const dgram = createRequire(join(REPO, 'packages/core/package.json'))('unix-dgram') as {
     createSocket(type: 'unix_dgram', cb?: (msg: Buffer) => void): DgramSocket;
   };

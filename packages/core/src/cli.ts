@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { CommanderError } from 'commander';
-import { buildProgram, commanderExit, type ExitBox } from './cli/program.js';
 import { reportFailure } from './cli/cli-output.js';
+import { buildProgram, commanderExit, type ExitBox } from './cli/program.js';
 
 const exit: ExitBox = { code: 0 };
 try {

@@ -4,23 +4,14 @@
  */
 import 'reflect-metadata';
 
-// ── Writing a plugin ────────────────────────────────────────────────────────
-export { definePlugin, PLUGIN_API_VERSION, PLUGIN_ID_PATTERN } from './api/plugin.js';
-export type { PluginDefinition, PluginKind } from './api/plugin.js';
-export type { PluginContext, PluginStore } from './api/plugin-context.js';
 /** tsyringe's decorators and container type, so a plugin needs no direct tsyringe import. */
-export { inject, injectable, type DependencyContainer } from 'tsyringe';
-export {
-  CLOCK,
-  COMMAND,
-  ENGINE_RUNNER,
-  LOGGER,
-  PLUGIN_CONFIG,
-  PLUGIN_CONTEXT,
-  SERVICE,
-  TRANSPORT,
-  type Token,
-} from './tokens.js';
+export { type DependencyContainer, inject, injectable } from 'tsyringe';
+export type { ChatAddress } from './api/chat-address.js';
+export { formatChatAddress, parseChatAddress, sessionKeyOf } from './api/chat-address.js';
+// ── Commands ────────────────────────────────────────────────────────────────
+export type { Command, CommandContext, CommandResult } from './api/command.js';
+// ── Engines ─────────────────────────────────────────────────────────────────
+export type { EngineAction, EngineEvent, EngineHealth, Runner, RunRequest, Usage } from './api/engine.js';
 export type {
   ConfigChangeVerdict,
   ConfigDelta,
@@ -29,16 +20,6 @@ export type {
   InterruptedWork,
   Lifecycle,
 } from './api/lifecycle.js';
-
-// ── Engines ─────────────────────────────────────────────────────────────────
-export type { EngineAction, EngineEvent, EngineHealth, Runner, RunRequest, Usage } from './api/engine.js';
-export { startEngineProcess } from './process/engine-process.js';
-export type { EngineExit, EngineProcess, EngineProcessOptions } from './process/engine-process.js';
-export { EngineSpawnError } from './process/engine-spawn-error.js';
-export { parseJsonLines, type JsonObject, type ParseJsonLinesOptions } from './process/json-lines.js';
-
-// ── Transports ──────────────────────────────────────────────────────────────
-export type { CommandInfo, Transport, TransportCapabilities } from './api/transport.js';
 export type {
   Attachment,
   Button,
@@ -49,22 +30,37 @@ export type {
   OutgoingMessage,
   Sender,
 } from './api/messages.js';
+export type { PluginDefinition, PluginKind } from './api/plugin.js';
+// ── Writing a plugin ────────────────────────────────────────────────────────
+export { definePlugin, PLUGIN_API_VERSION, PLUGIN_ID_PATTERN } from './api/plugin.js';
+export type { PluginContext, PluginStore } from './api/plugin-context.js';
 export type { ActionView, FinalView, Presenter, ProgressView } from './api/presenter.js';
-export { PlainPresenter } from './runs/plain-presenter.js';
-export { splitText } from './runs/split-text.js';
-export { formatChatAddress, parseChatAddress, sessionKeyOf } from './api/chat-address.js';
-export type { ChatAddress } from './api/chat-address.js';
 
-// ── Commands ────────────────────────────────────────────────────────────────
-export type { Command, CommandContext, CommandResult } from './api/command.js';
-
-// ── Errors, time, logging ───────────────────────────────────────────────────
-export { FerryError, isFerryError } from './errors/ferry-error.js';
-export * from './errors/codes.js';
+// ── Transports ──────────────────────────────────────────────────────────────
+export type { CommandInfo, Transport, TransportCapabilities } from './api/transport.js';
 export type { Clock } from './clock/clock.js';
 export { SystemClock } from './clock/system-clock.js';
+export * from './errors/codes.js';
+// ── Errors, time, logging ───────────────────────────────────────────────────
+export { FerryError, isFerryError } from './errors/ferry-error.js';
 export type { Logger } from './logging/logger.js';
-
 // ── Tools that inspect plugins ──────────────────────────────────────────────
 export type { PluginProblem, PluginRecord, PluginSource, PluginStatus } from './plugins/plugin-record.js';
 export { RESERVED_COMMAND_IDS } from './plugins/reserved-command-ids.js';
+export type { EngineExit, EngineProcess, EngineProcessOptions } from './process/engine-process.js';
+export { startEngineProcess } from './process/engine-process.js';
+export { EngineSpawnError } from './process/engine-spawn-error.js';
+export { type JsonObject, type ParseJsonLinesOptions, parseJsonLines } from './process/json-lines.js';
+export { PlainPresenter } from './runs/plain-presenter.js';
+export { splitText } from './runs/split-text.js';
+export {
+  CLOCK,
+  COMMAND,
+  ENGINE_RUNNER,
+  LOGGER,
+  PLUGIN_CONFIG,
+  PLUGIN_CONTEXT,
+  SERVICE,
+  type Token,
+  TRANSPORT,
+} from './tokens.js';

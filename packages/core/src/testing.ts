@@ -5,5 +5,5 @@
 export { ManualClock } from './clock/manual-clock.js';
 export { MemoryPluginStore } from './host/memory-plugin-store.js';
 export { MemoryTransport, type RecordedMessage } from './testing/memory-transport.js';
-export { ScriptedRunner, simpleScript, type ScriptStep } from './testing/scripted-runner.js';
+export { ScriptedRunner, type ScriptStep, simpleScript } from './testing/scripted-runner.js';
 export { createTestPluginContext, type TestContextOptions } from './testing/test-plugin-context.js';

@@ -2,13 +2,14 @@
  * DI tokens. Symbol.for so that a plugin compiled against another copy of @ferry/core
  * (its own node_modules) still resolves the host's providers.
  */
-import type { Clock } from './clock/clock.js';
-import type { Logger } from './logging/logger.js';
+
 import type { Command } from './api/command.js';
 import type { Runner } from './api/engine.js';
 import type { Lifecycle } from './api/lifecycle.js';
 import type { PluginContext } from './api/plugin-context.js';
 import type { Transport } from './api/transport.js';
+import type { Clock } from './clock/clock.js';
+import type { Logger } from './logging/logger.js';
 
 /** A typed token: the type parameter documents what the token resolves to. */
 export type Token<T> = symbol & { readonly __type?: T };

@@ -19,7 +19,9 @@ export function parseChatAddress(text: string): ChatAddress {
   const parts = text.split(':');
   const [transport, chat, thread, ...rest] = parts;
   if (!transport || !chat || rest.length > 0 || thread === '') {
-    throw new ChatAddressError(`"${text}" is not a chat address; expected transport:chat[:thread], e.g. telegram:123`);
+    throw new ChatAddressError(
+      `"${text}" is not a chat address; expected transport:chat[:thread], e.g. telegram:123`,
+    );
   }
   return thread === undefined ? { transport, chat } : { transport, chat, thread };
 }

@@ -25,5 +25,6 @@ export interface Command {
   readonly id: string;
   readonly description: string;
   readonly usage?: string;
+  // biome-ignore lint/suspicious/noConfusingVoidType: a handler that replied itself may simply return nothing
   handle(ctx: CommandContext): Promise<CommandResult | undefined | void>;
 }

@@ -36,7 +36,11 @@ export interface Transport extends Omit<Lifecycle, 'start' | 'stop'> {
   /** Saves an attachment of an inbound event to `destPath` (the host picks a sanitised name in the run's cwd). */
   download?(attachment: Attachment, destPath: string, signal?: AbortSignal): Promise<void>;
   /** Sends a local file as a document (files an engine left in its outbox dir). */
-  sendFile?(to: ChatAddress, path: string, options?: { caption?: string; replyTo?: MessageRef }): Promise<MessageRef>;
+  sendFile?(
+    to: ChatAddress,
+    path: string,
+    options?: { caption?: string; replyTo?: MessageRef },
+  ): Promise<MessageRef>;
   /** Platform-specific rendering; the host's plain presenter is used when absent. */
   readonly presenter?: Presenter;
 }

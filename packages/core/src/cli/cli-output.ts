@@ -1,5 +1,5 @@
-import { isFerryError } from '../errors/ferry-error.js';
 import { UsageError } from '../errors/codes.js';
+import { isFerryError } from '../errors/ferry-error.js';
 
 /** Exit codes (DESIGN §5): 0 ok, 1 error (one `error:` line), 2 usage. */
 export const EXIT_OK = 0;

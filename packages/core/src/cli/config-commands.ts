@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import type { ReportExit } from './report-exit.js';
+import { ConfigKeyError } from '../config/config-key-error.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import { setConfigValue } from '../config/edit-config.js';
-import { ConfigKeyError } from '../config/config-key-error.js';
 import { getConfigValue } from '../config/get-config-value.js';
 import { loadConfig } from '../config/load-config.js';
+import type { ReportExit } from './report-exit.js';
 
 /** `ferry config path|get|set|check`. */
 export function configCommands(program: Command, set: ReportExit): void {
@@ -15,13 +15,16 @@ export function configCommands(program: Command, set: ReportExit): void {
     .action(() => set(Promise.resolve(print(resolveConfigPath()))));
   config
     .command('get <key>')
-    .description('print the effective value of a key (after env overrides and defaults), e.g. restart.drain_timeout_s')
+    .description(
+      'print the effective value of a key (after env overrides and defaults), e.g. restart.drain_timeout_s',
+    )
     .action((key: string) =>
       set(
         (async () => {
           const loaded = loadConfig(resolveConfigPath());
           const value = getConfigValue(loaded, key);
-          if (value === undefined) throw new ConfigKeyError(key, `not set in ${loaded.path} and has no default`);
+          if (value === undefined)
+            throw new ConfigKeyError(key, `not set in ${loaded.path} and has no default`);
           return print(typeof value === 'string' ? value : JSON.stringify(value, null, 2));
         })(),
       ),

@@ -33,7 +33,12 @@ export async function doctorCommand(opts: { json?: boolean }): Promise<number> {
   if (loaded) await checkPlugins(loaded, findings);
   checkDatabase(stateDirOf(configPath), findings);
   try {
-    const status = (await requestDaemon(stateDirOf(configPath), 'status', {}, { timeoutMs: 3000, configPath })) as {
+    const status = (await requestDaemon(
+      stateDirOf(configPath),
+      'status',
+      {},
+      { timeoutMs: 3000, configPath },
+    )) as {
       pid: number;
       state: string;
     };
@@ -54,21 +59,38 @@ export async function doctorCommand(opts: { json?: boolean }): Promise<number> {
 
 async function checkPlugins(loaded: LoadedConfig, findings: Finding[]): Promise<void> {
   const { registry, used } = await inventoryPlugins(loaded, true);
-  for (const p of registry.problems()) findings.push({ ok: 'warn', check: 'plugins', detail: `${p.path}: ${p.message}` });
+  for (const p of registry.problems())
+    findings.push({ ok: 'warn', check: 'plugins', detail: `${p.path}: ${p.message}` });
   for (const u of used) {
     const record = registry.find(u.kind, u.id);
     if (!record) {
-      findings.push({ ok: false, check: `${u.kind}:${u.id}`, detail: `no plugin provides it (searched ${registry.searched().join(', ')})` });
+      findings.push({
+        ok: false,
+        check: `${u.kind}:${u.id}`,
+        detail: `no plugin provides it (searched ${registry.searched().join(', ')})`,
+      });
     } else if (record.status === 'failed') {
-      findings.push({ ok: false, check: `${u.kind}:${u.id}`, detail: record.problem?.message ?? 'failed to load' });
+      findings.push({
+        ok: false,
+        check: `${u.kind}:${u.id}`,
+        detail: record.problem?.message ?? 'failed to load',
+      });
     } else {
       const ms = record.loadMs === undefined ? '' : ` · loaded in ${record.loadMs} ms`;
-      findings.push({ ok: true, check: `${u.kind}:${u.id}`, detail: `${record.packageName}@${record.packageVersion}${ms}` });
+      findings.push({
+        ok: true,
+        check: `${u.kind}:${u.id}`,
+        detail: `${record.packageName}@${record.packageVersion}${ms}`,
+      });
     }
   }
   for (const r of registry.list()) {
     if (r.status === 'failed' && !used.some((u) => u.kind === r.kind && u.id === r.id)) {
-      findings.push({ ok: 'warn', check: `${r.kind}:${r.id}`, detail: `${r.problem?.message ?? 'failed'} (not used by this config)` });
+      findings.push({
+        ok: 'warn',
+        check: `${r.kind}:${r.id}`,
+        detail: `${r.problem?.message ?? 'failed'} (not used by this config)`,
+      });
     }
   }
 }
@@ -76,7 +98,11 @@ async function checkPlugins(loaded: LoadedConfig, findings: Finding[]): Promise<
 function checkDatabase(stateDir: string, findings: Finding[]): void {
   const file = stateDbPath(stateDir);
   if (!existsSync(file)) {
-    findings.push({ ok: 'warn', check: 'state', detail: `${file} does not exist yet (created at first start)` });
+    findings.push({
+      ok: 'warn',
+      check: 'state',
+      detail: `${file} does not exist yet (created at first start)`,
+    });
     return;
   }
   try {
@@ -89,6 +115,10 @@ function checkDatabase(stateDir: string, findings: Finding[]): void {
       db.close();
     }
   } catch (err) {
-    findings.push({ ok: false, check: 'state', detail: `${file}: ${(err as Error).message} — the daemon will move it aside and start a new one` });
+    findings.push({
+      ok: false,
+      check: 'state',
+      detail: `${file}: ${(err as Error).message} — the daemon will move it aside and start a new one`,
+    });
   }
 }

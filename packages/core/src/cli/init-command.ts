@@ -2,13 +2,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { confirm, input, password, select } from '@inquirer/prompts';
 import type { Command } from 'commander';
-import type { ReportExit } from './report-exit.js';
 import { writeFileAtomic } from '../config/atomic-write.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import { loadConfig } from '../config/load-config.js';
 import { UsageError } from '../errors/codes.js';
 import { findOnPath } from './find-on-path.js';
 import { type InitAnswers, renderInitConfig } from './init-template.js';
+import type { ReportExit } from './report-exit.js';
 
 interface InitFlags {
   readonly force?: boolean;
@@ -42,7 +42,9 @@ export function initCommand(program: Command, set: ReportExit): void {
 async function init(flags: InitFlags): Promise<number> {
   const path = resolveConfigPath();
   if (existsSync(path) && !flags.force) {
-    throw new UsageError(`${path} exists; use --force to overwrite it (or FERRY_CONFIG_PATH for another instance)`);
+    throw new UsageError(
+      `${path} exists; use --force to overwrite it (or FERRY_CONFIG_PATH for another instance)`,
+    );
   }
   const interactive = !flags.yes && process.stdin.isTTY === true;
   const answers = interactive ? await ask(flags) : fromFlags(flags);
@@ -70,11 +72,14 @@ function defaultEngine(): string {
 
 function fromFlags(f: InitFlags): InitAnswers {
   if (f.telegramToken && !f.telegramChatId) throw new UsageError('--telegram-token needs --telegram-chat-id');
-  if (Boolean(f.slackAppToken) !== Boolean(f.slackBotToken)) throw new UsageError('Slack needs both --slack-app-token and --slack-bot-token');
+  if (Boolean(f.slackAppToken) !== Boolean(f.slackBotToken))
+    throw new UsageError('Slack needs both --slack-app-token and --slack-bot-token');
   return {
     engine: f.engine ?? defaultEngine(),
     console: f.console !== false,
-    ...(f.telegramToken && f.telegramChatId ? { telegram: { botToken: f.telegramToken, chatId: f.telegramChatId } } : {}),
+    ...(f.telegramToken && f.telegramChatId
+      ? { telegram: { botToken: f.telegramToken, chatId: f.telegramChatId } }
+      : {}),
     ...(f.slackAppToken && f.slackBotToken
       ? { slack: { appToken: f.slackAppToken, botToken: f.slackBotToken, channelIds: f.slackChannel ?? [] } }
       : {}),
@@ -89,7 +94,9 @@ async function ask(f: InitFlags): Promise<InitAnswers> {
       message: 'Default engine',
       choices: [
         ...found.map((e) => ({ name: `${e} (found on PATH)`, value: e })),
-        ...['claude', 'codex'].filter((e) => !found.includes(e)).map((e) => ({ name: `${e} (not on PATH yet)`, value: e })),
+        ...['claude', 'codex']
+          .filter((e) => !found.includes(e))
+          .map((e) => ({ name: `${e} (not on PATH yet)`, value: e })),
         { name: 'demo (offline, scripted, not an AI)', value: 'demo' },
       ],
     }));
@@ -98,7 +105,10 @@ async function ask(f: InitFlags): Promise<InitAnswers> {
   if (!telegram && (await confirm({ message: 'Connect a Telegram bot?', default: false }))) {
     telegram = {
       botToken: await password({ message: 'Bot token (from @BotFather)', mask: '*' }),
-      chatId: await input({ message: 'Main chat id (e.g. 123456789 or -100…)', validate: (v) => /^-?\d+$/.test(v) || 'a number' }),
+      chatId: await input({
+        message: 'Main chat id (e.g. 123456789 or -100…)',
+        validate: (v) => /^-?\d+$/.test(v) || 'a number',
+      }),
     };
   }
   let slack = base.slack;

@@ -1,7 +1,11 @@
 export interface InitAnswers {
   readonly engine: string;
   readonly telegram?: { readonly botToken: string; readonly chatId: string };
-  readonly slack?: { readonly appToken: string; readonly botToken: string; readonly channelIds: readonly string[] };
+  readonly slack?: {
+    readonly appToken: string;
+    readonly botToken: string;
+    readonly channelIds: readonly string[];
+  };
   readonly console: boolean;
 }
 
@@ -43,7 +47,13 @@ export function renderInitConfig(a: InitAnswers): string {
       '',
     );
   }
-  parts.push(`[engines.${a.engine}]`, a.engine === 'demo' ? '# the offline DEMO engine: scripted, not an AI' : '# path = "…"  # defaults to the command on PATH', '');
+  parts.push(
+    `[engines.${a.engine}]`,
+    a.engine === 'demo'
+      ? '# the offline DEMO engine: scripted, not an AI'
+      : '# path = "…"  # defaults to the command on PATH',
+    '',
+  );
   parts.push('# [projects.myapp]', '# path = "~/code/myapp"', '# chats = ["telegram:-100123"]', '');
   return parts.join('\n');
 }

@@ -34,7 +34,16 @@ function instance(): { dir: string; config: string } {
 
 function event(text: string) {
   const chat = { transport: 'memory', chat: 'local' };
-  return { transport: 'memory', dedupeKey: randomUUID(), kind: 'message' as const, chat, sender: { id: 'me' }, text, messageRef: { chat, id: '1' }, sentAt: Date.now() };
+  return {
+    transport: 'memory',
+    dedupeKey: randomUUID(),
+    kind: 'message' as const,
+    chat,
+    sender: { id: 'me' },
+    text,
+    messageRef: { chat, id: '1' },
+    sentAt: Date.now(),
+  };
 }
 
 /** What recovery leaves after too many attempts: a dead entry with its last error. */
@@ -57,9 +66,14 @@ async function withJournal<T>(dir: string, fn: (journal: IngressJournal) => T | 
 }
 
 /** Runs the CLI without blocking this process: the "daemon" of one test lives in it. */
-function ferry(config: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function ferry(
+  config: string,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, FERRY_CONFIG_PATH: config } });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, FERRY_CONFIG_PATH: config },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -72,7 +86,9 @@ function ferry(config: string, args: string[]): Promise<{ code: number | null; s
 describe('ferry journal (no daemon running: the state database directly)', () => {
   it('lists dead letters one line each, and as JSON', async () => {
     const { dir, config } = instance();
-    const seq = await withJournal(dir, (j) => deadLetter(j, 'please deploy\nthe staging branch to the cluster and then run every smoke test twice'));
+    const seq = await withJournal(dir, (j) =>
+      deadLetter(j, 'please deploy\nthe staging branch to the cluster and then run every smoke test twice'),
+    );
 
     const human = await ferry(config, ['journal', 'list']);
     const json = await ferry(config, ['journal', 'list', '--json']);
@@ -80,9 +96,13 @@ describe('ferry journal (no daemon running: the state database directly)', () =>
     expect(human.code).toBe(0);
     const lines = human.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(new RegExp(`^#${seq}  dead  1 attempt\\(s\\)  \\d+ m?s ago  memory:local  "please deploy the staging`));
+    expect(lines[0]).toMatch(
+      new RegExp(`^#${seq}  dead  1 attempt\\(s\\)  \\d+ m?s ago  memory:local  "please deploy the staging`),
+    );
     expect(lines[0]).toContain('and then run…"  error: too many attempts'); // 60 chars of text
-    expect(JSON.parse(json.stdout).entries).toEqual([expect.objectContaining({ seq, state: 'dead', chat: 'memory:local' })]);
+    expect(JSON.parse(json.stdout).entries).toEqual([
+      expect.objectContaining({ seq, state: 'dead', chat: 'memory:local' }),
+    ]);
   });
 
   it('shows one entry with its event and last error', async () => {
@@ -104,7 +124,9 @@ describe('ferry journal (no daemon running: the state database directly)', () =>
     const r = await ferry(config, ['journal', 'replay', `#${seq}`]);
 
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/replayed #\d+: pending with 0 attempts; no ferry is running for .*ferry\.toml, so it runs at the next start/);
+    expect(r.stdout).toMatch(
+      /replayed #\d+: pending with 0 attempts; no ferry is running for .*ferry\.toml, so it runs at the next start/,
+    );
     expect(await withJournal(dir, (j) => j.get(seq))).toMatchObject({ state: 'pending', attempts: 0 });
   });
 
@@ -118,7 +140,9 @@ describe('ferry journal (no daemon running: the state database directly)', () =>
     expect(drop.code).toBe(0);
     expect(drop.stdout.trim()).toBe(`dropped #${seq}: done (dropped by operator)`);
     expect(replay.code).toBe(1);
-    expect(replay.stderr).toBe(`error: journal entry #${seq} is done, so there is nothing to replay; ask the user in the chat to send the message again\n`);
+    expect(replay.stderr).toBe(
+      `error: journal entry #${seq} is done, so there is nothing to replay; ask the user in the chat to send the message again\n`,
+    );
   });
 
   it('exits 1 with one error line for an unknown seq, 2 for a malformed seq or state', async () => {
@@ -156,7 +180,12 @@ describe('ferry journal (daemon running: through its status socket)', () => {
     onTestFinished(() => h.destroy());
     await h.startup();
     const server = new StatusServer({ stateDir: dir, logger });
-    registerJournalOps(server, { journal: h.journal, dispatcher: h.dispatcher, store: h.store, clock: h.clock });
+    registerJournalOps(server, {
+      journal: h.journal,
+      dispatcher: h.dispatcher,
+      store: h.store,
+      clock: h.clock,
+    });
     await server.listen();
     onTestFinished(() => server.close());
     const seq = await deadLetter(h.journal, 'deploy it');
@@ -166,7 +195,9 @@ describe('ferry journal (daemon running: through its status socket)', () => {
 
     expect(list.stdout).toMatch(new RegExp(`^#${seq}  dead  `));
     expect(replay.code).toBe(0);
-    expect(replay.stdout.trim()).toBe(`replayed #${seq}: pending with 0 attempts; the running daemon is processing it now`);
+    expect(replay.stdout.trim()).toBe(
+      `replayed #${seq}: pending with 0 attempts; the running daemon is processing it now`,
+    );
     await transport.waitFor((t) => t.texts().some((x) => x.startsWith('did: deploy it')));
   });
 });

@@ -56,7 +56,9 @@ export function journalCommands(program: Command, set: ReportExit): void {
     .action((seq: string, opts: { json?: boolean }) => set(show(seq, opts)));
   journal
     .command('replay <seq>')
-    .description('set a dead (or pending) entry pending again with its attempts reset; a running daemon runs it now')
+    .description(
+      'set a dead (or pending) entry pending again with its attempts reset; a running daemon runs it now',
+    )
     .action((seq: string) => set(change('replay', seq)));
   journal
     .command('drop <seq>')
@@ -76,9 +78,14 @@ async function list(opts: { state: string; limit: string; json?: boolean }): Pro
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_LIST_LIMIT) {
     throw new UsageError(`--limit must be an integer from 1 to ${MAX_LIST_LIMIT}, not "${opts.limit}"`);
   }
-  const { result, via } = await ask<JournalListResult>(t, 'journal.list', { states: states.join(','), limit }, (admin) => ({
-    entries: admin ? admin.list(states, limit).map(summariseEntry) : [],
-  }));
+  const { result, via } = await ask<JournalListResult>(
+    t,
+    'journal.list',
+    { states: states.join(','), limit },
+    (admin) => ({
+      entries: admin ? admin.list(states, limit).map(summariseEntry) : [],
+    }),
+  );
   warnOldDaemon(via);
   if (opts.json) return print(JSON.stringify(result));
   if (result.entries.length === 0) return print(`no journal entries in state ${states.join(', ')}`);
@@ -111,10 +118,14 @@ async function change(action: 'replay' | 'drop', seqText: string): Promise<numbe
   const t = target();
   const { result, via } = await ask<JournalChangeResult>(t, `journal.${action}`, { seq }, (admin) => {
     if (!admin) throw new JournalEntryNotFoundError(seq);
-    return { entry: summariseEntry(action === 'replay' ? admin.replay(seq) : admin.drop(seq)), dispatched: false };
+    return {
+      entry: summariseEntry(action === 'replay' ? admin.replay(seq) : admin.drop(seq)),
+      dispatched: false,
+    };
   });
   const e = result.entry;
-  if (action === 'drop') return print(`dropped #${e.seq}: ${e.state} (${e.last_error ?? 'no reason recorded'})`);
+  if (action === 'drop')
+    return print(`dropped #${e.seq}: ${e.state} (${e.last_error ?? 'no reason recorded'})`);
   const when =
     via === 'daemon'
       ? 'the running daemon is processing it now'
@@ -137,7 +148,10 @@ async function ask<T>(
 ): Promise<{ result: T; via: Via }> {
   let via: Via;
   try {
-    const result = (await requestDaemon(t.stateDir, op, args, { timeoutMs: 10_000, configPath: t.configPath })) as T;
+    const result = (await requestDaemon(t.stateDir, op, args, {
+      timeoutMs: 10_000,
+      configPath: t.configPath,
+    })) as T;
     return { result, via: 'daemon' };
   } catch (err) {
     const code = (err as { code?: unknown }).code;
@@ -170,7 +184,8 @@ function oneLine(text: string, max: number): string {
 function parseSeq(text: string): number {
   const m = /^#?([1-9]\d*)$/.exec(text.trim());
   const seq = m ? Number(m[1]) : Number.NaN;
-  if (!Number.isSafeInteger(seq)) throw new UsageError(`"${text}" is not a journal seq; use the number shown by \`ferry journal list\``);
+  if (!Number.isSafeInteger(seq))
+    throw new UsageError(`"${text}" is not a journal seq; use the number shown by \`ferry journal list\``);
   return seq;
 }
 
@@ -185,7 +200,9 @@ function usage<T>(fn: () => T): T {
 
 function warnOldDaemon(via: Via): void {
   if (via === 'database-old-daemon') {
-    process.stderr.write('note: the running daemon does not know journal ops; read the state database directly\n');
+    process.stderr.write(
+      'note: the running daemon does not know journal ops; read the state database directly\n',
+    );
   }
 }
 

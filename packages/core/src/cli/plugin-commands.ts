@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
-import type { ReportExit } from './report-exit.js';
 import { resolveConfigPath, stateDirOf } from '../config/config-path.js';
 import { loadConfig } from '../config/load-config.js';
 import { installPlugin, removePlugin } from '../plugins/plugin-installer.js';
 import { describeRecord, inventoryPlugins } from './plugin-inventory.js';
+import type { ReportExit } from './report-exit.js';
 
 /** npm's own progress lines, dimmed and indented under ours, on stderr. */
 function progress(line: string): void {
@@ -22,7 +22,9 @@ export function pluginCommands(program: Command, set: ReportExit): void {
         (async () => {
           const { registry } = await inventoryPlugins(loadConfig(resolveConfigPath()), true);
           if (opts.json) {
-            process.stdout.write(`${JSON.stringify({ plugins: registry.list(), problems: registry.problems() }, null, 2)}\n`);
+            process.stdout.write(
+              `${JSON.stringify({ plugins: registry.list(), problems: registry.problems() }, null, 2)}\n`,
+            );
             return 0;
           }
           const lines = registry.list().map(describeRecord);

@@ -2,13 +2,13 @@ import 'reflect-metadata';
 import { container as rootContainer } from 'tsyringe';
 import { SystemClock } from '../clock/system-clock.js';
 import type { LoadedConfig } from '../config/loaded-config.js';
+import { MemoryPluginStore } from '../host/memory-plugin-store.js';
 import { pluginLoadOptions } from '../host/plugin-wiring.js';
 import { createLogger } from '../logging/logger.js';
 import { discoverPlugins } from '../plugins/plugin-discovery.js';
 import type { PluginRecord } from '../plugins/plugin-record.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
 import { shareHostCore } from '../plugins/share-host-core.js';
-import { MemoryPluginStore } from '../host/memory-plugin-store.js';
 import { hostPackageDir } from './host-package-dir.js';
 
 export interface PluginInventory {
@@ -27,12 +27,19 @@ export async function inventoryPlugins(loaded: LoadedConfig, load: boolean): Pro
   const clock = new SystemClock();
   shareHostCore();
   const registry = new PluginRegistry(
-    discoverPlugins({ hostPackageDir: hostPackageDir(), stateDir: loaded.stateDir, paths: cfg.plugins.paths, enabled: cfg.plugins.enabled }),
+    discoverPlugins({
+      hostPackageDir: hostPackageDir(),
+      stateDir: loaded.stateDir,
+      paths: cfg.plugins.paths,
+      enabled: cfg.plugins.enabled,
+    }),
     clock,
   );
   const used = [
     { kind: 'engine' as const, id: cfg.default_engine },
-    ...Object.keys(cfg.engines).filter((id) => id !== cfg.default_engine).map((id) => ({ kind: 'engine' as const, id })),
+    ...Object.keys(cfg.engines)
+      .filter((id) => id !== cfg.default_engine)
+      .map((id) => ({ kind: 'engine' as const, id })),
     ...Object.keys(cfg.transports).map((id) => ({ kind: 'transport' as const, id })),
   ];
   if (load) {
@@ -45,7 +52,8 @@ export async function inventoryPlugins(loaded: LoadedConfig, load: boolean): Pro
       requestShutdown: () => undefined,
     });
     // inspection loads every plugin, used or not, so a broken one shows up before it is needed
-    for (const r of registry.list()) if (r.status === 'available') await registry.tryLoad(r.kind, r.id, options);
+    for (const r of registry.list())
+      if (r.status === 'available') await registry.tryLoad(r.kind, r.id, options);
   }
   return { registry, used };
 }

@@ -6,8 +6,8 @@ import { doctorCommand } from './doctor-command.js';
 import { hostPackageDir } from './host-package-dir.js';
 import { initCommand } from './init-command.js';
 import { pluginCommands } from './plugin-commands.js';
-import { runCommand } from './run-command.js';
 import type { ReportExit } from './report-exit.js';
+import { runCommand } from './run-command.js';
 import { statusCommand } from './status-command.js';
 
 /** A subcommand's action reports its exit code here; commander itself only parses. */

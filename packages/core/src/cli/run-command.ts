@@ -34,7 +34,9 @@ export async function runCommand(options: RunOptions): Promise<number> {
   }
   const onRejection = (reason: unknown) => {
     // a plugin's stray promise must not take the daemon down (the journal keeps every message anyway)
-    process.stderr.write(`${JSON.stringify({ level: 50, msg: 'unhandled rejection', err: String(reason) })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ level: 50, msg: 'unhandled rejection', err: String(reason) })}\n`,
+    );
   };
   process.on('unhandledRejection', onRejection);
   try {

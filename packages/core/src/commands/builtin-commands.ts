@@ -1,5 +1,6 @@
 import { type ChatAddress, sessionKeyOf } from '../api/chat-address.js';
 import type { Command } from '../api/command.js';
+import type { Clock } from '../clock/clock.js';
 import type { CostLedger } from '../runs/cost-ledger.js';
 import type { EngineSource } from '../runs/engine-source.js';
 import { formatDuration } from '../runs/format-duration.js';
@@ -7,7 +8,6 @@ import type { ProjectRouter } from '../runs/project-router.js';
 import type { RunLedger } from '../runs/run-ledger.js';
 import type { RunService } from '../runs/run-service.js';
 import type { SessionStore } from '../runs/session-store.js';
-import type { Clock } from '../clock/clock.js';
 import type { CommandRegistry } from './command-registry.js';
 
 /** What the built-in commands act on; the host wires it. */
@@ -33,7 +33,10 @@ export function builtinCommands(d: BuiltinDeps): Command[] {
       description: 'list the commands',
       async handle() {
         const lines = d.registry.list().map((c) => `/${c.name} — ${c.description}`);
-        const engines = d.engines.ids().map((e) => `/${e}`).join(' ');
+        const engines = d.engines
+          .ids()
+          .map((e) => `/${e}`)
+          .join(' ');
         return { text: `${lines.join('\n')}\n\nStart a message with ${engines} to pick the engine for it.` };
       },
     },
@@ -66,7 +69,9 @@ export function builtinCommands(d: BuiltinDeps): Command[] {
       async handle() {
         const now = d.clock.now();
         const runs = d.runs.active();
-        const lines = runs.map((r) => `▸ ${r.engine} in ${r.session} · ${formatDuration(now - r.startedAt)} · ${r.steps} step(s)`);
+        const lines = runs.map(
+          (r) => `▸ ${r.engine} in ${r.session} · ${formatDuration(now - r.startedAt)} · ${r.steps} step(s)`,
+        );
         const cost = d.costs.today();
         const total = cost.reduce((s, c) => s + c.costUsd, 0);
         return {
@@ -99,7 +104,8 @@ export function builtinCommands(d: BuiltinDeps): Command[] {
           const current = d.router.route(ctx.chat, session).engine;
           return { text: ids.map((id) => `${id === current ? '●' : '○'} ${id}`).join('\n') };
         }
-        if (!ids.includes(ctx.args)) return { text: `Unknown engine "${ctx.args}". Available: ${ids.join(', ')}` };
+        if (!ids.includes(ctx.args))
+          return { text: `Unknown engine "${ctx.args}". Available: ${ids.join(', ')}` };
         d.sessions.setPrefs(session, { ...d.sessions.prefs(session), engine: ctx.args });
         return { text: `This chat now uses ${ctx.args}.` };
       },
@@ -113,9 +119,12 @@ export function builtinCommands(d: BuiltinDeps): Command[] {
         const names = d.router.projectNames();
         if (!ctx.args) {
           const r = d.router.route(ctx.chat, session);
-          return { text: `Project: ${r.project ?? '(none)'} · ${r.cwd}\nAvailable: ${names.join(', ') || 'none configured'}` };
+          return {
+            text: `Project: ${r.project ?? '(none)'} · ${r.cwd}\nAvailable: ${names.join(', ') || 'none configured'}`,
+          };
         }
-        if (!names.includes(ctx.args)) return { text: `Unknown project "${ctx.args}". Available: ${names.join(', ') || 'none'}` };
+        if (!names.includes(ctx.args))
+          return { text: `Unknown project "${ctx.args}". Available: ${names.join(', ') || 'none'}` };
         d.sessions.setPrefs(session, { ...d.sessions.prefs(session), project: ctx.args });
         return { text: `Switched to project ${ctx.args}.` };
       },

@@ -11,7 +11,9 @@ export class CommandRegistry {
   add(command: Command, owner: string): void {
     const existing = this.#commands.get(command.id);
     if (existing) {
-      throw new PluginContractError(`command "/${command.id}" from ${owner} is already provided by ${existing.owner}`);
+      throw new PluginContractError(
+        `command "/${command.id}" from ${owner} is already provided by ${existing.owner}`,
+      );
     }
     this.#commands.set(command.id, { command, owner });
   }

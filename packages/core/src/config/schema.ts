@@ -30,7 +30,11 @@ export const ingressSchema = z
     /** Largest attachment saved into a run's working dir (MB). */
     max_attachment_mb: z.number().min(0).max(2000).default(20),
     /** How long done entries and dedupe keys are kept (seconds, at least 24 h). */
-    retention_s: z.number().int().min(86_400).default(7 * 86_400),
+    retention_s: z
+      .number()
+      .int()
+      .min(86_400)
+      .default(7 * 86_400),
   })
   .strict();
 
@@ -71,7 +75,10 @@ export const triggersSchema = z
   .object({
     enabled: z.boolean().default(false),
     server: z
-      .object({ host: z.string().default('127.0.0.1'), port: z.number().int().min(0).max(65_535).default(9876) })
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: z.number().int().min(0).max(65_535).default(9876),
+      })
       .strict()
       .default({ host: '127.0.0.1', port: 9876 }),
     crons: z.array(cronSchema).default([]),
@@ -90,7 +97,10 @@ export const pluginsSchema = z
 
 export const ferryConfigSchema = z
   .object({
-    default_engine: z.string().regex(/^[a-z0-9_]{1,32}$/).default('claude'),
+    default_engine: z
+      .string()
+      .regex(/^[a-z0-9_]{1,32}$/)
+      .default('claude'),
     /** Working directory for chats bound to no project. */
     default_cwd: z.string().optional(),
     log_level: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal']).default('info'),

@@ -2,7 +2,15 @@
  * Variables an engine subprocess must never see: Ferry's own overrides (they carry tokens)
  * and the supervisor's handles (a child must not notify systemd or take our sockets).
  */
-const DROP_EXACT = new Set(['FERRY_CONFIG_PATH', 'NOTIFY_SOCKET', 'LISTEN_FDS', 'LISTEN_PID', 'LISTEN_FDNAMES', 'WATCHDOG_USEC', 'WATCHDOG_PID']);
+const DROP_EXACT = new Set([
+  'FERRY_CONFIG_PATH',
+  'NOTIFY_SOCKET',
+  'LISTEN_FDS',
+  'LISTEN_PID',
+  'LISTEN_FDNAMES',
+  'WATCHDOG_USEC',
+  'WATCHDOG_PID',
+]);
 
 export function childEnv(
   base: NodeJS.ProcessEnv,

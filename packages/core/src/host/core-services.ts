@@ -119,7 +119,10 @@ export function wireCoreServices(d: CoreServiceDeps) {
     /** What transports are handed: journal first, then dispatch unless still starting. */
     ingressSink() {
       return {
-        accept: async (events: Parameters<IngressJournal['append']>[0], cursor?: Parameters<IngressJournal['append']>[1]) => {
+        accept: async (
+          events: Parameters<IngressJournal['append']>[0],
+          cursor?: Parameters<IngressJournal['append']>[1],
+        ) => {
           const fresh = await journal.append(events, cursor);
           // while starting, the backlog pass after recovery picks them up
           if (coordinator.state !== 'starting') dispatcher.dispatch(fresh);

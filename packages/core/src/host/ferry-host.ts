@@ -1,4 +1,4 @@
-import { container as rootContainer, type DependencyContainer } from 'tsyringe';
+import { type DependencyContainer, container as rootContainer } from 'tsyringe';
 import type { Command } from '../api/command.js';
 import type { Lifecycle } from '../api/lifecycle.js';
 import type { Transport } from '../api/transport.js';
@@ -17,7 +17,16 @@ import type { Notifier } from '../supervisor/notifier.js';
 import { createNotifier } from '../supervisor/sd-notify.js';
 import { StatusServer } from '../supervisor/status-server.js';
 import { runWatchdog } from '../supervisor/watchdog.js';
-import { CLOCK, COMMAND, CONFIG_SERVICE, LOGGER, PLUGIN_REGISTRY, SERVICE, STATE_STORE, TRANSPORT } from '../tokens.js';
+import {
+  CLOCK,
+  COMMAND,
+  CONFIG_SERVICE,
+  LOGGER,
+  PLUGIN_REGISTRY,
+  SERVICE,
+  STATE_STORE,
+  TRANSPORT,
+} from '../tokens.js';
 import { type CoreServices, wireCoreServices } from './core-services.js';
 import type { HostOptions } from './host-options.js';
 import { pluginLoadOptions, RegistryEngineSource } from './plugin-wiring.js';
@@ -80,7 +89,8 @@ export class FerryHost {
     const stateDir = config.stateDir;
     const store = StateStore.open(stateDir, { logger: log, clock });
     this.#onStop('state store', () => store.close());
-    if (store.damagedMovedTo) log.warn({ movedTo: store.damagedMovedTo }, 'the state database was damaged and replaced');
+    if (store.damagedMovedTo)
+      log.warn({ movedTo: store.damagedMovedTo }, 'the state database was damaged and replaced');
 
     container.register(CLOCK, { useValue: clock });
     container.register(LOGGER, { useValue: log });
@@ -131,12 +141,16 @@ export class FerryHost {
       try {
         if (loaded) core.commands.add(loaded.resolve<Command>(COMMAND), record.packageName);
       } catch (err) {
-        log.error({ err, plugin: `command:${record.id}`, package: record.packageName }, 'command plugin not added');
+        log.error(
+          { err, plugin: `command:${record.id}`, package: record.packageName },
+          'command plugin not added',
+        );
       }
     }
     for (const record of registry.list('service')) {
       const loaded = await registry.tryLoad('service', record.id, loadOptions);
-      if (loaded) this.#participants.push({ owner: `service:${record.id}`, hooks: loaded.resolve<Lifecycle>(SERVICE) });
+      if (loaded)
+        this.#participants.push({ owner: `service:${record.id}`, hooks: loaded.resolve<Lifecycle>(SERVICE) });
     }
 
     const status = new StatusServer({ stateDir, logger: log });
@@ -155,7 +169,9 @@ export class FerryHost {
       core.hub.add(t);
       await t.start(core.ingressSink());
       this.#onStop(`transport:${t.id}`, () => t.stop());
-      await t.setCommands?.(core.commands.list()).catch((err) => log.warn({ err, transport: t.id }, 'could not publish commands'));
+      await t
+        .setCommands?.(core.commands.list())
+        .catch((err) => log.warn({ err, transport: t.id }, 'could not publish commands'));
     }
     // PERSIST: answers still waiting get one bounded try before the transports stop
     this.#onStop('outbox', () => core.sender.stop(OUTBOX_FLUSH_MS));
@@ -177,7 +193,10 @@ export class FerryHost {
       await pinging;
     });
     this.notifier.notify({ READY: '1', STATUS: `running: ${transports.map((t) => t.id).join(', ')}` });
-    log.info({ transports: core.hub.ids(), engine: config.current.default_engine, config: config.path }, 'ferry is ready');
+    log.info(
+      { transports: core.hub.ids(), engine: config.current.default_engine, config: config.path },
+      'ferry is ready',
+    );
     if (this.#signalled) void this.requestRestart({ reason: this.#signalled });
   }
 
@@ -210,7 +229,10 @@ export class FerryHost {
       engines: this.#engines.ids(),
       runs: runsForStatus(this.#services.runs.active()),
       queued: this.#services.runs.queued(),
-      journal: { pending: this.#services.journal.count(['pending']), dead: this.#services.journal.count(['dead']) },
+      journal: {
+        pending: this.#services.journal.count(['pending']),
+        dead: this.#services.journal.count(['dead']),
+      },
       triggers: {},
       started_at: new Date(this.#startedAt).toISOString(),
     };

@@ -1,6 +1,6 @@
-import type { ActiveRunInfo } from '../runs/run-job.js';
-import type { HostState } from '../restart/host-state.js';
 import { formatChatAddress } from '../api/chat-address.js';
+import type { HostState } from '../restart/host-state.js';
+import type { ActiveRunInfo } from '../runs/run-job.js';
 
 /** The shape `ferry status --json` prints (DESIGN §9); extend, never rename. */
 export interface StatusReport {
@@ -10,7 +10,13 @@ export interface StatusReport {
   readonly config_path: string;
   readonly transports: readonly string[];
   readonly engines: readonly string[];
-  readonly runs: readonly { session: string; engine: string; started_at: string; chat: string; steps: number }[];
+  readonly runs: readonly {
+    session: string;
+    engine: string;
+    started_at: string;
+    chat: string;
+    steps: number;
+  }[];
   readonly queued: number;
   readonly journal: { readonly pending: number; readonly dead: number };
   readonly triggers: Readonly<Record<string, unknown>>;

@@ -117,11 +117,21 @@ export class Dispatcher {
   async #attachments(entry: JournalEntry, cwd: string): Promise<string> {
     const { event } = entry;
     const maxBytes = this.d.ingress().max_attachment_mb * 1_048_576;
-    const { saved, refused } = await saveAttachments(this.d.hub.get(event.transport), event.attachments ?? [], cwd, maxBytes);
+    const { saved, refused } = await saveAttachments(
+      this.d.hub.get(event.transport),
+      event.attachments ?? [],
+      cwd,
+      maxBytes,
+    );
     if (refused.length) {
-      await this.d.hub.trySend(event.chat, { text: `⚠️ not saved: ${refused.join(', ')}`, ...(event.messageRef ? { replyTo: event.messageRef } : {}) });
+      await this.d.hub.trySend(event.chat, {
+        text: `⚠️ not saved: ${refused.join(', ')}`,
+        ...(event.messageRef ? { replyTo: event.messageRef } : {}),
+      });
     }
-    return saved.length ? `[The user attached ${saved.length} file(s), saved in the working directory: ${saved.join(', ')}]\n\n` : '';
+    return saved.length
+      ? `[The user attached ${saved.length} file(s), saved in the working directory: ${saved.join(', ')}]\n\n`
+      : '';
   }
 
   /** A reply to an old answer continues that answer's session: the first engine whose resume line it carries. */
@@ -174,7 +184,10 @@ export class Dispatcher {
       const owner = commands.owner(name) ?? 'unknown';
       this.d.log.error({ err, command: name, owner, chat: event.chat }, 'command failed');
       journal.setState(entry.seq, 'done', String(err));
-      await hub.trySend(event.chat, { text: `⚠️ /${name} failed (${owner}): ${(err as Error).message ?? err}`, ...replyOpts });
+      await hub.trySend(event.chat, {
+        text: `⚠️ /${name} failed (${owner}): ${(err as Error).message ?? err}`,
+        ...replyOpts,
+      });
     }
   }
 

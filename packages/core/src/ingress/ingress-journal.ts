@@ -87,7 +87,14 @@ export class IngressJournal {
           const fresh: JournalEntry[] = [];
           for (const event of batch.events) {
             const session = sessionKeyOf(event.chat);
-            const info = this.#insert.run(event.transport, event.dedupeKey, session, JSON.stringify(event), now, now);
+            const info = this.#insert.run(
+              event.transport,
+              event.dedupeKey,
+              session,
+              JSON.stringify(event),
+              now,
+              now,
+            );
             if (info.changes === 1) {
               fresh.push({
                 seq: Number(info.lastInsertRowid),
@@ -103,7 +110,7 @@ export class IngressJournal {
           return fresh;
         }),
       );
-      batches.forEach((batch, i) => batch.resolve(results[i] ?? []));
+      for (const [i, batch] of batches.entries()) batch.resolve(results[i] ?? []);
     } catch (err) {
       for (const batch of batches) batch.reject(err);
     }
@@ -127,7 +134,10 @@ export class IngressJournal {
 
   /** Sets the one-time "restarting" notice flag; false when it was already set. */
   markNotified(seq: number): boolean {
-    return this.store.db.prepare('UPDATE ingress SET notified = 1 WHERE seq = ? AND notified = 0').run(seq).changes === 1;
+    return (
+      this.store.db.prepare('UPDATE ingress SET notified = 1 WHERE seq = ? AND notified = 0').run(seq)
+        .changes === 1
+    );
   }
 
   /** Remembers the queued notice of an entry, so a later generation edits it instead of leaving it stale. */
@@ -156,7 +166,9 @@ export class IngressJournal {
 
   count(states: readonly JournalState[]): number {
     const marks = states.map(() => '?').join(',');
-    const row = this.store.db.prepare(`SELECT count(*) AS n FROM ingress WHERE state IN (${marks})`).get(...states) as {
+    const row = this.store.db
+      .prepare(`SELECT count(*) AS n FROM ingress WHERE state IN (${marks})`)
+      .get(...states) as {
       n: number;
     };
     return row.n;

@@ -46,7 +46,11 @@ function event(text: string): InboundEvent {
 }
 
 /** Appends an event and walks it to `state` the way the services do (claim counts an attempt). */
-async function entryIn(j: ReturnType<typeof openJournal>, state: JournalState, text = 'fix the build'): Promise<number> {
+async function entryIn(
+  j: ReturnType<typeof openJournal>,
+  state: JournalState,
+  text = 'fix the build',
+): Promise<number> {
   const [entry] = await j.journal.append([event(text)]);
   const seq = entry!.seq;
   if (state === 'pending') return seq;
@@ -91,7 +95,10 @@ describe('JournalAdmin', () => {
     const entry = j.admin.show(seq);
 
     expect(entry).toMatchObject({ seq, state: 'dead', attempts: 2, lastError: 'too many attempts' });
-    expect(entry.event).toMatchObject({ text: 'deploy to staging', chat: { transport: 'telegram', chat: '-100123' } });
+    expect(entry.event).toMatchObject({
+      text: 'deploy to staging',
+      chat: { transport: 'telegram', chat: '-100123' },
+    });
   });
 
   it('refuses an unknown seq with FERRY_JOURNAL_NOT_FOUND', async () => {

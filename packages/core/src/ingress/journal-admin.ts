@@ -10,7 +10,9 @@ import type { JournalEntry, JournalState } from './journal-entry.js';
 export const JOURNAL_STATES = ['pending', 'running', 'answering', 'done', 'skipped', 'dead'] as const;
 
 // Fails to compile when journal-entry.ts gains a state this list does not name.
-const everyStateListed: [Exclude<JournalState, (typeof JOURNAL_STATES)[number]>] extends [never] ? true : never = true;
+const everyStateListed: [Exclude<JournalState, (typeof JOURNAL_STATES)[number]>] extends [never]
+  ? true
+  : never = true;
 void everyStateListed;
 
 export const DROPPED_REASON = 'dropped by operator';

@@ -8,7 +8,12 @@ import { MemoryTransport } from '../testing/memory-transport.js';
 import { ScriptedRunner, simpleScript } from '../testing/scripted-runner.js';
 import { DROPPED_REASON } from './journal-admin.js';
 import type { JournalState } from './journal-entry.js';
-import { type JournalChangeResult, type JournalEntryDetail, type JournalListResult, registerJournalOps } from './journal-ops.js';
+import {
+  type JournalChangeResult,
+  type JournalEntryDetail,
+  type JournalListResult,
+  registerJournalOps,
+} from './journal-ops.js';
 
 /**
  * A running generation of the core services with the journal ops on a real status socket in its
@@ -21,16 +26,31 @@ async function daemon() {
   onTestFinished(() => h.destroy());
   await h.startup();
   const server = new StatusServer({ stateDir: h.dir, logger: createLogger({ level: 'silent' }) });
-  registerJournalOps(server, { journal: h.journal, dispatcher: h.dispatcher, store: h.store, clock: h.clock });
+  registerJournalOps(server, {
+    journal: h.journal,
+    dispatcher: h.dispatcher,
+    store: h.store,
+    clock: h.clock,
+  });
   await server.listen();
   onTestFinished(() => server.close());
-  const op = <T>(name: string, args: Record<string, unknown> = {}) => requestDaemon(h.dir, name, args) as Promise<T>;
+  const op = <T>(name: string, args: Record<string, unknown> = {}) =>
+    requestDaemon(h.dir, name, args) as Promise<T>;
 
   /** An entry journaled behind the dispatcher's back and walked to `state`, as recovery leaves it. */
   const entryIn = async (state: JournalState, text: string): Promise<number> => {
     const chat = { transport: transport.id, chat: 'c1' };
     const [entry] = await h.journal.append([
-      { transport: transport.id, dedupeKey: randomUUID(), kind: 'message', chat, sender: { id: 'u1' }, text, messageRef: { chat, id: 'm1' }, sentAt: Date.now() },
+      {
+        transport: transport.id,
+        dedupeKey: randomUUID(),
+        kind: 'message',
+        chat,
+        sender: { id: 'u1' },
+        text,
+        messageRef: { chat, id: 'm1' },
+        sentAt: Date.now(),
+      },
     ]);
     const seq = entry!.seq;
     if (state === 'pending') return seq;
@@ -79,7 +99,10 @@ describe('journal ops on the status socket', () => {
     const detail = await d.op<JournalEntryDetail>('journal.show', { seq });
 
     expect(detail).toMatchObject({ seq, state: 'dead', last_error: 'too many attempts' });
-    expect(detail.event).toMatchObject({ text: 'deploy the thing', chat: { transport: 'memory', chat: 'c1' } });
+    expect(detail.event).toMatchObject({
+      text: 'deploy the thing',
+      chat: { transport: 'memory', chat: 'c1' },
+    });
     expect(await codeOf(d.op('journal.show', { seq: seq + 100 }))).toBe('FERRY_JOURNAL_NOT_FOUND');
   });
 

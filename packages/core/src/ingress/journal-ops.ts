@@ -80,16 +80,22 @@ export function registerJournalOps(server: StatusServer, deps: JournalOpsDeps): 
       const limit = optionalInteger(args, 'limit');
       return { entries: admin.list(states, limit).map(summariseEntry) };
     })
-    .handle('journal.show', (args): JournalEntryDetail => detailEntry(admin.show(seqOf(args, 'journal.show'))))
+    .handle(
+      'journal.show',
+      (args): JournalEntryDetail => detailEntry(admin.show(seqOf(args, 'journal.show'))),
+    )
     .handle('journal.replay', (args): JournalChangeResult => {
       const entry = admin.replay(seqOf(args, 'journal.replay'));
       deps.dispatcher.dispatch([entry]);
       return { entry: summariseEntry(entry), dispatched: true };
     })
-    .handle('journal.drop', (args): JournalChangeResult => ({
-      entry: summariseEntry(admin.drop(seqOf(args, 'journal.drop'))),
-      dispatched: false,
-    }));
+    .handle(
+      'journal.drop',
+      (args): JournalChangeResult => ({
+        entry: summariseEntry(admin.drop(seqOf(args, 'journal.drop'))),
+        dispatched: false,
+      }),
+    );
   return admin;
 }
 
@@ -109,6 +115,7 @@ function optionalString(args: Readonly<Record<string, unknown>>, key: string): s
 
 function optionalInteger(args: Readonly<Record<string, unknown>>, key: string): number | undefined {
   const value = args[key];
-  if (value === undefined || (typeof value === 'number' && Number.isSafeInteger(value) && value > 0)) return value;
+  if (value === undefined || (typeof value === 'number' && Number.isSafeInteger(value) && value > 0))
+    return value;
   throw new DaemonBadRequestError(`"${key}" must be a positive integer (got ${JSON.stringify(value)})`);
 }

@@ -39,7 +39,9 @@ describe('RecoveryService', () => {
     ]);
     await g1.h.startup();
     await transport.receive('build it');
-    await transport.waitFor(() => g1.runner.requests.length === 1 && g1.h.ledger.unfinished()[0]?.resume === 'tok-9');
+    await transport.waitFor(
+      () => g1.runner.requests.length === 1 && g1.h.ledger.unfinished()[0]?.resume === 'tok-9',
+    );
     crash(g1.h);
 
     const g2 = await generation(transport, () => simpleScript('resumed fine'), { dir: g1.h.dir });
@@ -52,12 +54,17 @@ describe('RecoveryService', () => {
     await transport.receive('/continue');
     await transport.waitFor((t) => t.texts().some((x) => x.startsWith('resumed fine')));
     expect(g2.runner.requests[0]?.resume).toBe('tok-9');
-    expect(g2.runner.requests[0]?.prompt).toMatch(/interrupted by a restart after 0 step\(s\)[\s\S]*Continue the interrupted task/);
+    expect(g2.runner.requests[0]?.prompt).toMatch(
+      /interrupted by a restart after 0 step\(s\)[\s\S]*Continue the interrupted task/,
+    );
   });
 
   it('resumes by itself with restart.auto_resume', async () => {
     const transport = new MemoryTransport();
-    const g1 = await generation(transport, () => [{ type: 'started', resume: 'tok-1' }, { type: 'wait', until: never }]);
+    const g1 = await generation(transport, () => [
+      { type: 'started', resume: 'tok-1' },
+      { type: 'wait', until: never },
+    ]);
     await g1.h.startup();
     await transport.receive('go');
     await transport.waitFor(() => g1.h.ledger.unfinished()[0]?.resume === 'tok-1');
@@ -77,10 +84,17 @@ describe('RecoveryService', () => {
     const transport = new MemoryTransport();
     let dir: string | undefined;
     for (let i = 0; i < 3; i++) {
-      const g = await generation(transport, () => [{ type: 'started', resume: 'tok' }, { type: 'wait', until: never }], {
-        ...(dir ? { dir } : {}),
-        config: { restart: { auto_resume: true, auto_resume_max_attempts: 2 } },
-      });
+      const g = await generation(
+        transport,
+        () => [
+          { type: 'started', resume: 'tok' },
+          { type: 'wait', until: never },
+        ],
+        {
+          ...(dir ? { dir } : {}),
+          config: { restart: { auto_resume: true, auto_resume_max_attempts: 2 } },
+        },
+      );
       dir = g.h.dir;
       await g.h.startup();
       if (i === 0) await transport.receive('loop');
@@ -118,7 +132,14 @@ describe('RecoveryService', () => {
 
   it('runs messages that were journaled but not started after the restart', async () => {
     const transport = new MemoryTransport();
-    const g1 = await generation(transport, (p) => (p === 'first' ? [{ type: 'started', resume: 'x' }, { type: 'wait', until: never }] : simpleScript(p)));
+    const g1 = await generation(transport, (p) =>
+      p === 'first'
+        ? [
+            { type: 'started', resume: 'x' },
+            { type: 'wait', until: never },
+          ]
+        : simpleScript(p),
+    );
     await g1.h.startup();
     await transport.receive('first');
     await transport.waitFor(() => g1.runner.requests.length === 1);
@@ -137,13 +158,18 @@ describe('RecoveryService', () => {
 
   it('moves an entry that keeps failing to the dead letters instead of looping', async () => {
     const transport = new MemoryTransport();
-    const g1 = await generation(transport, () => simpleScript('x'), { config: { ingress: { max_attempts: 1 } } });
+    const g1 = await generation(transport, () => simpleScript('x'), {
+      config: { ingress: { max_attempts: 1 } },
+    });
     await transport.receive('poison');
     const [entry] = g1.h.journal.list(['pending']);
     expect(g1.h.journal.claim(entry!.seq)).toBe(true); // started once, then the process died
     crash(g1.h);
 
-    const g2 = await generation(transport, () => simpleScript('x'), { dir: g1.h.dir, config: { ingress: { max_attempts: 1 } } });
+    const g2 = await generation(transport, () => simpleScript('x'), {
+      dir: g1.h.dir,
+      config: { ingress: { max_attempts: 1 } },
+    });
     const report = await g2.h.startup();
     expect(report.dead).toBe(1);
     expect(g2.h.journal.count(['dead'])).toBe(1);

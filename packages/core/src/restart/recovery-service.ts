@@ -46,7 +46,8 @@ export class RecoveryService {
     const { interrupted, autoResumed } = await this.#interruptedRuns();
     const { requeued, dead } = await this.#strandedEntries();
     const report = { resent, interrupted, autoResumed, requeued, dead };
-    if (resent + interrupted + requeued + dead > 0) this.d.log.info(report, 'recovered from the previous generation');
+    if (resent + interrupted + requeued + dead > 0)
+      this.d.log.info(report, 'recovered from the previous generation');
     return report;
   }
 
@@ -71,7 +72,8 @@ export class RecoveryService {
     const runs = this.d.ledger.unfinished();
     for (const run of runs) {
       const why = run.state === 'interrupted' ? 'interrupted by restart' : 'interrupted by a crash';
-      if (run.progress) await this.d.hub.tryEdit(run.progress, { text: `⚠️ ${why} · ${run.engine} · ${run.steps} step(s)` });
+      if (run.progress)
+        await this.d.hub.tryEdit(run.progress, { text: `⚠️ ${why} · ${run.engine} · ${run.steps} step(s)` });
       // the message got its answer: a notice with a reason; resumption is a new run
       if (run.seq !== undefined) this.d.journal.setState(run.seq, 'done', why);
       this.d.ledger.close(run.id, 'recovered');

@@ -38,11 +38,17 @@ async function gen(
 describe('RestartCoordinator', () => {
   it('waits for a running run to finish, tells the chat, and interrupts nothing', async () => {
     const g = gate();
-    const { h, runner } = await gen(() => [{ type: 'started', resume: 's' }, { type: 'wait', until: g.until }, ...simpleScript('finished').slice(1)]);
+    const { h, runner } = await gen(() => [
+      { type: 'started', resume: 's' },
+      { type: 'wait', until: g.until },
+      ...simpleScript('finished').slice(1),
+    ]);
     await h.transport.receive('work');
     await h.transport.waitFor(() => runner.requests.length === 1);
     const drained = h.coordinator.request({ reason: 'SIGTERM' });
-    await h.transport.waitFor((t) => t.texts().some((x) => x.startsWith('🔄 restarting — waiting up to 60 s')));
+    await h.transport.waitFor((t) =>
+      t.texts().some((x) => x.startsWith('🔄 restarting — waiting up to 60 s')),
+    );
     expect(h.coordinator.state).toBe('draining');
     expect(h.notifier.sent[0]).toMatchObject({ STOPPING: '1' });
     g.release();
@@ -54,7 +60,10 @@ describe('RestartCoordinator', () => {
 
   it('interrupts runs at the deadline, says so, and leaves them for /continue', async () => {
     const never = gate();
-    const { h, runner, clock } = await gen(() => [{ type: 'started', resume: 'tok' }, { type: 'wait', until: never.until }]);
+    const { h, runner, clock } = await gen(() => [
+      { type: 'started', resume: 'tok' },
+      { type: 'wait', until: never.until },
+    ]);
     await h.transport.receive('endless');
     await h.transport.waitFor(() => runner.requests.length === 1);
     const drained = h.coordinator.request({ reason: 'SIGTERM' });
@@ -71,7 +80,10 @@ describe('RestartCoordinator', () => {
 
   it('does not wait for the run that asked for the restart', async () => {
     const never = gate();
-    const { h, runner } = await gen(() => [{ type: 'started', resume: 'tok' }, { type: 'wait', until: never.until }]);
+    const { h, runner } = await gen(() => [
+      { type: 'started', resume: 'tok' },
+      { type: 'wait', until: never.until },
+    ]);
     await h.transport.receive('endless');
     await h.transport.waitFor(() => runner.requests.length === 1);
     await h.transport.receive('/restart');
@@ -86,7 +98,17 @@ describe('RestartCoordinator', () => {
   it('answers messages that arrive while draining once and runs them after the restart', async () => {
     const g = gate();
     const transport = new MemoryTransport();
-    const first = await gen((p) => (p === 'busy' ? [{ type: 'started', resume: 's' }, { type: 'wait', until: g.until }, { type: 'completed', ok: true, answer: 'busy done' }] : simpleScript(`late ${p}`)), { transport });
+    const first = await gen(
+      (p) =>
+        p === 'busy'
+          ? [
+              { type: 'started', resume: 's' },
+              { type: 'wait', until: g.until },
+              { type: 'completed', ok: true, answer: 'busy done' },
+            ]
+          : simpleScript(`late ${p}`),
+      { transport },
+    );
     await transport.receive('busy');
     await transport.waitFor(() => first.runner.requests.length === 1);
     const drained = first.h.coordinator.request({ reason: 'SIGTERM' });
@@ -110,8 +132,14 @@ describe('RestartCoordinator', () => {
     const { h, runner, clock } = await gen(
       (p) =>
         p === 'stuck'
-          ? [{ type: 'started', resume: 'a' }, { type: 'wait', until: never.until }]
-          : [{ type: 'started', resume: 'b' }, { type: 'wait', until: never.until }],
+          ? [
+              { type: 'started', resume: 'a' },
+              { type: 'wait', until: never.until },
+            ]
+          : [
+              { type: 'started', resume: 'b' },
+              { type: 'wait', until: never.until },
+            ],
       { restart: { drain_timeout_s: 600, stuck_after_s: 20 } },
     );
     await h.transport.receive('stuck', { chat: { transport: 'memory', chat: 'c1' } });

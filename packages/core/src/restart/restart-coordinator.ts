@@ -149,7 +149,9 @@ export class RestartCoordinator {
     }
     const cut = report.interrupted.filter((w) => w.owner === 'runs');
     for (const [chat, ref] of notices) {
-      const mine = cut.filter((w) => w.data?.session !== undefined && String(w.data.session).startsWith(chat));
+      const mine = cut.filter(
+        (w) => w.data?.session !== undefined && String(w.data.session).startsWith(chat),
+      );
       const text =
         mine.length > 0
           ? `⚠️ ${verb} — ${mine.length} run(s) interrupted. Send /continue after the restart to pick up.`
@@ -174,7 +176,12 @@ export class RestartCoordinator {
     return notices;
   }
 
-  async #countdown(notices: Map<string, MessageRef>, deadline: number, verb: string, signal: AbortSignal): Promise<void> {
+  async #countdown(
+    notices: Map<string, MessageRef>,
+    deadline: number,
+    verb: string,
+    signal: AbortSignal,
+  ): Promise<void> {
     const { clock, hub, notifier } = this.d;
     while (!signal.aborted && clock.now() < deadline) {
       await clock.sleep(Math.min(COUNTDOWN_EVERY_MS, deadline - clock.now()), signal).catch(() => undefined);

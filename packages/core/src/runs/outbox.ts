@@ -44,14 +44,30 @@ export class Outbox {
       const items = texts.map((text) => {
         const info = this.store.db
           .prepare('INSERT INTO outbox (seq, chat_json, text, reply_json, created_at) VALUES (?, ?, ?, ?, ?)')
-          .run(seq ?? null, JSON.stringify(chat), text, replyTo ? JSON.stringify(replyTo) : null, this.clock.now());
-        return { id: Number(info.lastInsertRowid), ...(seq === undefined ? {} : { seq }), chat, text, ...(replyTo ? { replyTo } : {}) };
+          .run(
+            seq ?? null,
+            JSON.stringify(chat),
+            text,
+            replyTo ? JSON.stringify(replyTo) : null,
+            this.clock.now(),
+          );
+        return {
+          id: Number(info.lastInsertRowid),
+          ...(seq === undefined ? {} : { seq }),
+          chat,
+          text,
+          ...(replyTo ? { replyTo } : {}),
+        };
       });
       if (seq !== undefined) {
-        this.store.db.prepare(`UPDATE ingress SET state = 'answering', updated_at = ? WHERE seq = ?`).run(this.clock.now(), seq);
+        this.store.db
+          .prepare(`UPDATE ingress SET state = 'answering', updated_at = ? WHERE seq = ?`)
+          .run(this.clock.now(), seq);
       }
       if (runId !== undefined) {
-        this.store.db.prepare(`UPDATE runs SET state = 'finished', ended_at = ? WHERE id = ?`).run(this.clock.now(), runId);
+        this.store.db
+          .prepare(`UPDATE runs SET state = 'finished', ended_at = ? WHERE id = ?`)
+          .run(this.clock.now(), runId);
       }
       return items;
     });
@@ -66,7 +82,9 @@ export class Outbox {
         .prepare(`SELECT count(*) AS n FROM outbox WHERE seq = ? AND state = 'pending'`)
         .get(item.seq) as { n: number };
       if (left.n === 0) {
-        this.store.db.prepare(`UPDATE ingress SET state = 'done', updated_at = ? WHERE seq = ?`).run(this.clock.now(), item.seq);
+        this.store.db
+          .prepare(`UPDATE ingress SET state = 'done', updated_at = ? WHERE seq = ?`)
+          .run(this.clock.now(), item.seq);
       }
     });
   }
@@ -74,7 +92,13 @@ export class Outbox {
   pending(): OutboxItem[] {
     const rows = this.store.db
       .prepare(`SELECT id, seq, chat_json, text, reply_json FROM outbox WHERE state = 'pending' ORDER BY id`)
-      .all() as { id: number; seq: number | null; chat_json: string; text: string; reply_json: string | null }[];
+      .all() as {
+      id: number;
+      seq: number | null;
+      chat_json: string;
+      text: string;
+      reply_json: string | null;
+    }[];
     return rows.map((r) => ({
       id: r.id,
       ...(r.seq === null ? {} : { seq: r.seq }),

@@ -1,5 +1,5 @@
-import type { FinalView, Presenter, ProgressView } from '../api/presenter.js';
 import type { OutgoingMessage } from '../api/messages.js';
+import type { FinalView, Presenter, ProgressView } from '../api/presenter.js';
 import { formatDuration } from './format-duration.js';
 import { splitText } from './split-text.js';
 
@@ -27,7 +27,9 @@ export class PlainPresenter implements Presenter {
   }
 
   answer(view: FinalView, maxTextLength: number): OutgoingMessage[] {
-    const body = view.ok ? view.answer || '(no answer text)' : `⚠️ ${view.error ?? 'the run failed'}${view.answer ? `\n\n${view.answer}` : ''}`;
+    const body = view.ok
+      ? view.answer || '(no answer text)'
+      : `⚠️ ${view.error ?? 'the run failed'}${view.answer ? `\n\n${view.answer}` : ''}`;
     const footer = this.footer(view);
     const parts = splitText(`${body}\n\n${footer}`, maxTextLength);
     return parts.map((text) => ({ text }));
@@ -39,7 +41,10 @@ export class PlainPresenter implements Presenter {
   }
 
   footer(view: FinalView): string {
-    const bits = [view.model ? `${view.engine} (${view.model})` : view.engine, formatDuration(view.durationMs)];
+    const bits = [
+      view.model ? `${view.engine} (${view.model})` : view.engine,
+      formatDuration(view.durationMs),
+    ];
     const u = view.usage;
     if (u?.inputTokens !== undefined || u?.outputTokens !== undefined) {
       bits.push(`${u?.inputTokens ?? 0} in / ${u?.outputTokens ?? 0} out tokens`);

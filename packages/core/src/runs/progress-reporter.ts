@@ -1,6 +1,6 @@
-import type { ActionView, ProgressView } from '../api/presenter.js';
 import type { EngineAction } from '../api/engine.js';
 import type { MessageRef } from '../api/messages.js';
+import type { ActionView, ProgressView } from '../api/presenter.js';
 import type { Clock } from '../clock/clock.js';
 import type { TransportHub } from '../transports/transport-hub.js';
 

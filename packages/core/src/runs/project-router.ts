@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { formatChatAddress, type ChatAddress } from '../api/chat-address.js';
+import { type ChatAddress, formatChatAddress } from '../api/chat-address.js';
 import type { FerryConfig } from '../config/schema.js';
 import type { SessionStore } from './session-store.js';
 
@@ -24,7 +24,8 @@ export class ProjectRouter {
   route(chat: ChatAddress, session: string): Route {
     const cfg = this.config();
     const prefs = this.sessions.prefs(session);
-    const name = (prefs.project && cfg.projects[prefs.project] ? prefs.project : undefined) ?? this.boundProject(chat);
+    const name =
+      (prefs.project && cfg.projects[prefs.project] ? prefs.project : undefined) ?? this.boundProject(chat);
     const project = name ? cfg.projects[name] : undefined;
     const engine = prefs.engine ?? project?.engine ?? cfg.default_engine;
     const cwd = project ? this.#resolve(project.path) : this.#resolve(cfg.default_cwd ?? homedir());

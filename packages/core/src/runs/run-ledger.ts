@@ -88,14 +88,17 @@ export class RunLedger {
 
   update(id: number, patch: { resume?: string; progress?: MessageRef; steps?: number }): void {
     const db = this.store.db;
-    if (patch.resume !== undefined) db.prepare('UPDATE runs SET resume = ? WHERE id = ?').run(patch.resume, id);
+    if (patch.resume !== undefined)
+      db.prepare('UPDATE runs SET resume = ? WHERE id = ?').run(patch.resume, id);
     if (patch.progress !== undefined)
       db.prepare('UPDATE runs SET progress_json = ? WHERE id = ?').run(JSON.stringify(patch.progress), id);
     if (patch.steps !== undefined) db.prepare('UPDATE runs SET steps = ? WHERE id = ?').run(patch.steps, id);
   }
 
   close(id: number, state: Exclude<RunState, 'running'>): void {
-    this.store.db.prepare('UPDATE runs SET state = ?, ended_at = ? WHERE id = ?').run(state, this.clock.now(), id);
+    this.store.db
+      .prepare('UPDATE runs SET state = ?, ended_at = ? WHERE id = ?')
+      .run(state, this.clock.now(), id);
   }
 
   /** Runs the previous generation did not finish: interrupted by a drain, or still `running` after a crash. */

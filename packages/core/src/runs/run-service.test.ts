@@ -52,7 +52,11 @@ describe('RunService', () => {
     const first = gate();
     const { h, runner } = await harness((req) =>
       req.prompt === 'one'
-        ? [{ type: 'started', resume: 's' }, { type: 'wait', until: first.until }, { type: 'completed', ok: true, answer: 'A1' }]
+        ? [
+            { type: 'started', resume: 's' },
+            { type: 'wait', until: first.until },
+            { type: 'completed', ok: true, answer: 'A1' },
+          ]
         : simpleScript(`A-${req.prompt}`),
     );
     await h.transport.receive('one');
@@ -63,7 +67,10 @@ describe('RunService', () => {
     first.open();
     await h.transport.waitFor((t) => t.texts().some((x) => x.startsWith('A-three')));
     expect(runner.requests.map((r) => r.prompt)).toEqual(['one', 'two', 'three']);
-    const answers = h.transport.texts().filter((x) => /^A/.test(x)).map((x) => x.split('\n')[0]);
+    const answers = h.transport
+      .texts()
+      .filter((x) => /^A/.test(x))
+      .map((x) => x.split('\n')[0]);
     expect(answers).toEqual(['A1', 'A-two', 'A-three']);
   });
 
@@ -98,7 +105,10 @@ describe('RunService', () => {
 
   it('cancels the running run on /cancel and says so', async () => {
     const never = gate();
-    const { h, runner } = await harness(() => [{ type: 'started', resume: 's' }, { type: 'wait', until: never.until }]);
+    const { h, runner } = await harness(() => [
+      { type: 'started', resume: 's' },
+      { type: 'wait', until: never.until },
+    ]);
     await h.transport.receive('long');
     await h.transport.waitFor(() => runner.requests.length === 1);
     await h.transport.receive('/cancel');
@@ -109,7 +119,10 @@ describe('RunService', () => {
 
   it('cancels through the progress message button', async () => {
     const never = gate();
-    const { h, runner } = await harness(() => [{ type: 'started', resume: 's' }, { type: 'wait', until: never.until }]);
+    const { h, runner } = await harness(() => [
+      { type: 'started', resume: 's' },
+      { type: 'wait', until: never.until },
+    ]);
     await h.transport.receive('long');
     await h.transport.waitFor(() => runner.requests.length === 1);
     const data = h.transport.messages[0]?.buttons?.[0]?.[0]?.data;

@@ -11,9 +11,9 @@ import type { Logger } from '../logging/logger.js';
 import { CLOCK, ENGINE_SOURCE, INGRESS_JOURNAL, LOGGER, TRANSPORT_HUB } from '../tokens.js';
 import type { TransportHub } from '../transports/transport-hub.js';
 import { guardEngineEvents } from './contract-guard.js';
-import { formatDuration } from './format-duration.js';
 import { CostLedger } from './cost-ledger.js';
 import type { EngineSource } from './engine-source.js';
+import { formatDuration } from './format-duration.js';
 import { Outbox } from './outbox.js';
 import { sendOutboxFiles } from './outbox-files.js';
 import { ProgressReporter } from './progress-reporter.js';
@@ -116,8 +116,9 @@ export class RunService {
   /** `/cancel`: the run whose progress message is `ref`, else the session's running run. */
   cancel(session: string, ref?: MessageRef): boolean {
     const run =
-      [...this.#active.values()].find((r) => ref && r.progress?.id === ref.id && r.progress.chat.chat === ref.chat.chat) ??
-      this.#queues.get(session)?.running;
+      [...this.#active.values()].find(
+        (r) => ref && r.progress?.id === ref.id && r.progress.chat.chat === ref.chat.chat,
+      ) ?? this.#queues.get(session)?.running;
     if (!run) return false;
     run.reporter?.setStatus('cancelling');
     run.controller.abort(new RunCancelledError(`cancelled in ${formatChatAddress(run.job.chat)}`));
@@ -159,16 +160,23 @@ export class RunService {
         for (const run of this.#active.values()) {
           if (!asked.includes(run) && !stuck.includes(run) && now - run.lastOutputAt >= stuckAfterMs) {
             stuck.push(run);
-            run.controller.abort(new RunInterruptedError(`stuck: no output for ${formatDuration(now - run.lastOutputAt)}`));
+            run.controller.abort(
+              new RunInterruptedError(`stuck: no output for ${formatDuration(now - run.lastOutputAt)}`),
+            );
           }
         }
         const left = req.deadline - now;
         if (left <= 0 || timer.signal.aborted || this.#active.size === 0) break;
         // wake at the deadline, or when the next run would count as stuck, or when all are done
-        const nextStuck = Math.min(...[...this.#active.values()].map((r) => r.lastOutputAt + stuckAfterMs - now));
+        const nextStuck = Math.min(
+          ...[...this.#active.values()].map((r) => r.lastOutputAt + stuckAfterMs - now),
+        );
         const done = await Promise.race([
           allDone.then(() => true),
-          this.clock.sleep(Math.max(1, Math.min(left, nextStuck, MAX_DRAIN_STEP_MS)), timer.signal).then(() => false, () => false),
+          this.clock.sleep(Math.max(1, Math.min(left, nextStuck, MAX_DRAIN_STEP_MS)), timer.signal).then(
+            () => false,
+            () => false,
+          ),
         ]);
         if (done) break;
       }
@@ -177,7 +185,8 @@ export class RunService {
       req.signal.removeEventListener('abort', onForce);
     }
     const late = [...this.#active.values()].filter((r) => !asked.includes(r) && !stuck.includes(r));
-    for (const run of late) run.controller.abort(new RunInterruptedError(`interrupted by restart (${req.reason})`));
+    for (const run of late)
+      run.controller.abort(new RunInterruptedError(`interrupted by restart (${req.reason})`));
     const left = [...asked, ...stuck, ...late];
     await Promise.allSettled(left.map((r) => r.done));
     const interrupted: InterruptedWork[] = left.map((r) => ({
@@ -221,7 +230,10 @@ export class RunService {
     const msg = this.hub.presenter(w.job.chat).progress(view);
     if (w.notice) await this.hub.tryEdit(w.notice, msg);
     else {
-      w.notice = await this.hub.trySend(w.job.chat, { ...msg, ...(w.job.replyTo ? { replyTo: w.job.replyTo } : {}) });
+      w.notice = await this.hub.trySend(w.job.chat, {
+        ...msg,
+        ...(w.job.replyTo ? { replyTo: w.job.replyTo } : {}),
+      });
       if (w.notice && w.job.seq !== undefined) this.journal.setNotice(w.job.seq, w.notice);
     }
   }
@@ -248,7 +260,9 @@ export class RunService {
       lastOutputAt: startedAt,
       done: Promise.resolve(),
     };
-    const done = this.#execute(run, notice).catch((err: unknown) => this.log.error({ err, runId: id }, 'run failed'));
+    const done = this.#execute(run, notice).catch((err: unknown) =>
+      this.log.error({ err, runId: id }, 'run failed'),
+    );
     Object.assign(run, { done });
     this.#active.set(id, run);
     void done.finally(() => this.#active.delete(id));
@@ -259,11 +273,27 @@ export class RunService {
     const { job, controller } = run;
     const presenter = this.hub.presenter(job.chat);
     const cancelData = this.hub.capabilities(job.chat).buttons ? `cancel:${run.id}` : undefined;
-    const first = presenter.progress({ engine: job.engine, elapsedMs: 0, actions: [], status: 'running', ...(cancelData ? { cancelData } : {}) });
-    run.progress = notice && (await this.hub.tryEdit(notice, first)) ? notice : await this.hub.trySend(job.chat, { ...first, ...(job.replyTo ? { replyTo: job.replyTo } : {}) });
+    const first = presenter.progress({
+      engine: job.engine,
+      elapsedMs: 0,
+      actions: [],
+      status: 'running',
+      ...(cancelData ? { cancelData } : {}),
+    });
+    run.progress =
+      notice && (await this.hub.tryEdit(notice, first))
+        ? notice
+        : await this.hub.trySend(job.chat, { ...first, ...(job.replyTo ? { replyTo: job.replyTo } : {}) });
     if (run.progress) {
       this.ledger.update(run.id, { progress: run.progress });
-      run.reporter = new ProgressReporter(this.hub, this.clock, run.progress, job.engine, run.startedAt, cancelData);
+      run.reporter = new ProgressReporter(
+        this.hub,
+        this.clock,
+        run.progress,
+        job.engine,
+        run.startedAt,
+        cancelData,
+      );
       run.reporter.start();
     }
 
@@ -274,10 +304,18 @@ export class RunService {
       const runner = await this.engines.runner(job.engine);
       const resume = job.resume ?? this.sessions.resumeToken(job.session, job.engine);
       const events = runner.run(
-        { prompt: job.prompt, cwd: job.cwd, session: job.session, chat: job.chat, ...(resume ? { resume } : {}) },
+        {
+          prompt: job.prompt,
+          cwd: job.cwd,
+          session: job.session,
+          chat: job.chat,
+          ...(resume ? { resume } : {}),
+        },
         controller.signal,
       );
-      for await (const ev of guardEngineEvents(job.engine, events, (err) => this.log.warn({ err }, err.message))) {
+      for await (const ev of guardEngineEvents(job.engine, events, (err) =>
+        this.log.warn({ err }, err.message),
+      )) {
         run.lastOutputAt = this.clock.now();
         if (ev.type === 'started') {
           model = typeof ev.meta?.model === 'string' ? ev.meta.model : undefined;
@@ -299,7 +337,12 @@ export class RunService {
       }
     } catch (err) {
       if (!controller.signal.aborted) {
-        final = { type: 'completed', ok: false, answer: '', error: err instanceof Error ? err.message : String(err) };
+        final = {
+          type: 'completed',
+          ok: false,
+          answer: '',
+          error: err instanceof Error ? err.message : String(err),
+        };
       }
     }
     await run.reporter?.stop();
@@ -332,7 +375,13 @@ export class RunService {
     const { job } = run;
     const presenter = this.hub.presenter(job.chat);
     const parts = presenter.answer(view, this.hub.capabilities(job.chat).maxTextLength);
-    const items = this.outbox.record(job.seq, job.chat, parts.map((p) => p.text), job.replyTo, run.id);
+    const items = this.outbox.record(
+      job.seq,
+      job.chat,
+      parts.map((p) => p.text),
+      job.replyTo,
+      run.id,
+    );
     for (const item of items) {
       try {
         await this.hub.send(job.chat, { text: item.text, ...(job.replyTo ? { replyTo: job.replyTo } : {}) });

@@ -41,9 +41,9 @@ export class SessionStore {
   }
 
   prefs(session: string): SessionPrefs {
-    const row = this.store.db.prepare('SELECT engine, project FROM session_prefs WHERE session = ?').get(session) as
-      | { engine: string | null; project: string | null }
-      | undefined;
+    const row = this.store.db
+      .prepare('SELECT engine, project FROM session_prefs WHERE session = ?')
+      .get(session) as { engine: string | null; project: string | null } | undefined;
     return {
       ...(row?.engine ? { engine: row.engine } : {}),
       ...(row?.project ? { project: row.project } : {}),

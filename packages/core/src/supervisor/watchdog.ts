@@ -6,7 +6,12 @@ import type { Notifier } from './notifier.js';
  * WATCHDOG_USEC, for as long as the event loop is alive. Nothing runs when it is not set or
  * meant for another process (WATCHDOG_PID).
  */
-export async function runWatchdog(env: NodeJS.ProcessEnv, notifier: Notifier, clock: Clock, signal: AbortSignal): Promise<void> {
+export async function runWatchdog(
+  env: NodeJS.ProcessEnv,
+  notifier: Notifier,
+  clock: Clock,
+  signal: AbortSignal,
+): Promise<void> {
   const usec = Number(env.WATCHDOG_USEC);
   if (!Number.isFinite(usec) || usec <= 0) return;
   if (env.WATCHDOG_PID && Number(env.WATCHDOG_PID) !== process.pid) return;

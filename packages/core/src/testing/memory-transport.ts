@@ -29,7 +29,14 @@ export class MemoryTransport implements Transport {
     readonly id = 'memory',
     capabilities: Partial<TransportCapabilities> = {},
   ) {
-    this.capabilities = { edit: true, delete: true, buttons: true, maxTextLength: 4096, minEditIntervalMs: 0, ...capabilities };
+    this.capabilities = {
+      edit: true,
+      delete: true,
+      buttons: true,
+      maxTextLength: 4096,
+      minEditIntervalMs: 0,
+      ...capabilities,
+    };
   }
 
   async start(ingress: IngressSink): Promise<void> {
@@ -41,7 +48,10 @@ export class MemoryTransport implements Transport {
   }
 
   /** Delivers a user's message; resolves once it is journaled. */
-  async receive(text: string, options: Partial<InboundEvent> & { chat?: ChatAddress } = {}): Promise<InboundEvent> {
+  async receive(
+    text: string,
+    options: Partial<InboundEvent> & { chat?: ChatAddress } = {},
+  ): Promise<InboundEvent> {
     if (!this.#ingress) throw new Error(`transport ${this.id} is not started`);
     const chat = options.chat ?? { transport: this.id, chat: 'c1' };
     const id = String(this.#nextId++);

@@ -22,7 +22,10 @@ export class ScriptedRunner implements Runner {
     for (const step of this.script(req)) {
       if (signal.aborted) break;
       if (step.type === 'wait') {
-        await Promise.race([step.until, new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }))]);
+        await Promise.race([
+          step.until,
+          new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true })),
+        ]);
         continue;
       }
       yield step;

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChatAddress } from '../api/chat-address.js';
 import type { PluginContext } from '../api/plugin-context.js';
-import { createLogger } from '../logging/logger.js';
 import { MemoryPluginStore } from '../host/memory-plugin-store.js';
+import { createLogger } from '../logging/logger.js';
 
 export interface TestContextOptions extends Partial<Omit<PluginContext, 'projectChats'>> {
   readonly projectChats?: readonly ChatAddress[];
