@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { instanceDir, startDaemon } from './support/daemon.js';
 import { loopchat, loopchatConfig } from './support/loopchat.js';
 
@@ -32,21 +32,23 @@ describe('resuming after a restart', () => {
     expect((await second.exit).code).toBe(0);
   });
 
-  it('does not wait out the drain deadline for the run that asked for /restart', async () => {
+  it('restarts in-process on /restart without waiting out the deadline for the run that asked', async () => {
     const chat = await loopchat();
     const { config } = instanceDir(loopchatConfig(chat, '[restart]\ndrain_timeout_s = 60\n'));
     const d = startDaemon(config);
     await d.waitForLog('ferry is ready');
     const msg = chat.say('c1', 'sleep 30');
-    await chat.waitFor(
-      () => chat.repliesTo(msg.id).some((m) => m.text.includes('sleep')),
-      10_000,
-      'the long action',
-    );
+    await chat.waitFor(() => chat.repliesTo(msg.id).some((m) => m.text.includes('sleep')), 10_000, 'the long action');
     const asked = Date.now();
     chat.say('c1', '/restart');
-    expect((await d.exit).code).toBe(0);
+    // not supervised: the next generation comes up in the same process
+    await d.waitForLog(/restarting in-process/);
+    await vi.waitFor(() => expect(d.logs().filter((l) => l.msg === 'ferry is ready')).toHaveLength(2), { timeout: 10_000 });
     expect(Date.now() - asked).toBeLessThan(10_000);
+    const after = chat.say('c1', 'after the restart');
+    await chat.waitFor(() => chat.repliesTo(after.id).some((m) => m.text.includes('— demo')), 10_000, 'an answer from generation 2');
+    d.proc.kill('SIGTERM');
+    expect((await d.exit).code).toBe(0);
   });
 
   it('answers messages sent while the daemon was stopped, in order, telling the engine how late they are', async () => {

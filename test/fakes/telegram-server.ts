@@ -109,6 +109,11 @@ export class TelegramServer {
     return { id, is_bot: false, first_name: firstName, ...(username ? { username } : {}) };
   }
 
+  /** A user has started the bot: their private chat exists (the bot may write to it). */
+  privateChat(userId: number): void {
+    this.#state.chat(userId);
+  }
+
   /** Creates a group (negative id) up front; `forum` makes it a supergroup with topics. */
   group(id: number, options: { title?: string; forum?: boolean; type?: ChatType } = {}): void {
     this.#state.chat(id, {
@@ -241,6 +246,11 @@ export class TelegramServer {
   /** Requests per method (case-insensitive), with timestamps. */
   calls(method: string): RecordedRequest[] {
     return this.requests.filter((r) => r.method.toLowerCase() === method.toLowerCase());
+  }
+
+  /** True while a long poll waits for updates. */
+  get polling(): boolean {
+    return this.#poll !== undefined;
   }
 
   /** Updates still waiting for a confirming offset. */
@@ -404,6 +414,7 @@ export class TelegramServer {
         this.#poll = poll;
         this.#waiters.add(onWake);
         res.on('close', onClose);
+        this.#wake(); // tests may wait for "a poll is waiting"
       });
       if (outcome === 'terminated') throw new ApiFailure(409, CONFLICT);
     }

@@ -31,7 +31,8 @@ export const claudeConfigSchema = z
       .array(z.string())
       .default([])
       .refine((args) => reservedFlagIn(args) === undefined, {
-        message: 'contains a flag Ferry sets itself (-p, --output-format, --input-format, --resume, --continue, --permission-prompt-tool); remove it',
+        message:
+          'contains a flag Ferry sets itself (-p, --output-format, --input-format, --resume, --continue, --permission-prompt-tool); remove it',
       }),
     env: z.record(z.string(), z.string()).default({}),
     /** SIGTERM → SIGKILL grace for the run's process group, in seconds. */

@@ -77,7 +77,12 @@ describe('ClaudeEventMapper on the recorded claude runs', () => {
 
   test('tool: a Bash call is a `$ command` action closed ok by its tool_result', () => {
     const { actions, completed, sessionId } = replay('tool');
-    const action = { id: 'toolu_95ee8813b4a510807fb3c0df', kind: 'command', title: '$ echo hello', detail: 'Print hello' };
+    const action = {
+      id: 'toolu_95ee8813b4a510807fb3c0df',
+      kind: 'command',
+      title: '$ echo hello',
+      detail: 'Print hello',
+    };
     expect(actions).toEqual([
       { type: 'action', action, phase: 'started' },
       { type: 'action', action, phase: 'completed', ok: true },
@@ -98,7 +103,9 @@ describe('ClaudeEventMapper on the recorded claude runs', () => {
       ['completed', '$ touch created-by-tool.txt', false],
     ]);
     const done = actions[1] as Extract<EngineEvent, { type: 'action' }>;
-    expect(done.action.detail).toMatch(/^permission denied: touch in '\/home\/user\/project\/created-by-tool.txt' needs approval/);
+    expect(done.action.detail).toMatch(
+      /^permission denied: touch in '\/home\/user\/project\/created-by-tool.txt' needs approval/,
+    );
     expect(completed).toMatchObject({ ok: true, answer: 'I was not allowed to create the file.' });
   });
 
@@ -125,10 +132,13 @@ describe('ClaudeEventMapper on the recorded claude runs', () => {
     };
     const store = new MemoryPluginStore();
     replay('resume-first', { store, edit: withoutTurnCost });
-    expect(replay('resume', { store, resumed: true, edit: withoutTurnCost }).completed.usage?.costUsd).toBe(0.000208);
+    expect(replay('resume', { store, resumed: true, edit: withoutTurnCost }).completed.usage?.costUsd).toBe(
+      0.000208,
+    );
     // a resumed session Ferry has no record of: unknown rather than the whole session's cost
     expect(
-      replay('resume', { store: new MemoryPluginStore(), resumed: true, edit: withoutTurnCost }).completed.usage,
+      replay('resume', { store: new MemoryPluginStore(), resumed: true, edit: withoutTurnCost }).completed
+        .usage,
     ).toEqual({ inputTokens: 12, outputTokens: 8 });
   });
 
@@ -156,11 +166,17 @@ describe('ClaudeEventMapper on the recorded claude runs', () => {
     expect(started[0]).toMatchObject({
       action: { kind: 'note', title: 'API retry 1/10 in 0.5 s (authentication_failed, HTTP 401)' },
     });
-    expect(started[9]).toMatchObject({ action: { title: 'API retry 10/10 in 33.8 s (authentication_failed, HTTP 401)' } });
-    expect(actions.filter((a) => a.type === 'action' && a.phase === 'completed').map((a) => a.type === 'action' && a.ok)).toEqual(
-      Array(10).fill(false),
+    expect(started[9]).toMatchObject({
+      action: { title: 'API retry 10/10 in 33.8 s (authentication_failed, HTTP 401)' },
+    });
+    expect(
+      actions
+        .filter((a) => a.type === 'action' && a.phase === 'completed')
+        .map((a) => a.type === 'action' && a.ok),
+    ).toEqual(Array(10).fill(false));
+    expect(completed.error).toBe(
+      'Claude API error 401 (authentication_error): Invalid API key · Fix external API key',
     );
-    expect(completed.error).toBe('Claude API error 401 (authentication_error): Invalid API key · Fix external API key');
   });
 
   test('error-500 and error-529: the API error names status and type', () => {
@@ -168,7 +184,9 @@ describe('ClaudeEventMapper on the recorded claude runs', () => {
       /^Claude API error 500 \(api_error\): API Error: 500 Internal server error\. This is a server-side issue/,
     );
     const overloaded = replay('error-529');
-    expect(overloaded.completed.error).toMatch(/^Claude API error 529 \(overloaded_error\): API Error: 529 Overloaded\./);
+    expect(overloaded.completed.error).toMatch(
+      /^Claude API error 529 \(overloaded_error\): API Error: 529 Overloaded\./,
+    );
     expect(overloaded.actions.map((a) => a.type === 'action' && [a.action.title, a.phase, a.ok])).toEqual([
       ['API retry 1/1 in 0.5 s (overloaded, HTTP 529)', 'started', undefined],
       ['API retry 1/1 in 0.5 s (overloaded, HTTP 529)', 'completed', false],
@@ -268,7 +286,13 @@ describe('ClaudeEventMapper on streams the CLI did not record', () => {
     const mapper = new ClaudeEventMapper();
     mapper.map(init);
     mapper.map(toolUse('t1', 'Bash', { command: 'ls' }));
-    const events = mapper.map({ type: 'result', subtype: 'success', is_error: false, result: 'ok', session_id: 's1' });
+    const events = mapper.map({
+      type: 'result',
+      subtype: 'success',
+      is_error: false,
+      result: 'ok',
+      session_id: 's1',
+    });
     expect(events.map((e) => e.type)).toEqual(['action', 'completed']);
     expect(events[0]).toMatchObject({ phase: 'completed', ok: false });
     expect(mapper.map(toolUse('t2', 'Bash', { command: 'ls' }))).toEqual([]);
@@ -285,7 +309,10 @@ describe('ClaudeEventMapper on streams the CLI did not record', () => {
       terminal_reason: 'aborted_streaming',
       session_id: 's1',
     });
-    expect(done).toMatchObject({ ok: false, error: 'claude ended the turn with error_during_execution (aborted_streaming)' });
+    expect(done).toMatchObject({
+      ok: false,
+      error: 'claude ended the turn with error_during_execution (aborted_streaming)',
+    });
     expect(mapper.error?.code).toBe('FERRY_CLAUDE_RUN_FAILED');
   });
 
@@ -301,6 +328,9 @@ describe('ClaudeEventMapper on streams the CLI did not record', () => {
     const mapper = new ClaudeEventMapper();
     mapper.map(init);
     const [done] = mapper.finish({ kind: 'exited', code: null, signal: 'SIGKILL', stderr: 'a\nb\n\nc\nd\n' });
-    expect(done).toMatchObject({ error: 'claude was killed by SIGKILL before its result: b\nc\nd', resume: 's1' });
+    expect(done).toMatchObject({
+      error: 'claude was killed by SIGKILL before its result: b\nc\nd',
+      resume: 's1',
+    });
   });
 });

@@ -58,7 +58,10 @@ export class ClaudeEventMapper {
       case 'system':
         if (event.subtype === 'api_retry') this.#openRetry(out, event);
         else if (event.subtype === 'permission_denied' && typeof event.tool_use_id === 'string') {
-          this.#denied.set(event.tool_use_id, typeof event.message === 'string' ? event.message : 'permission denied');
+          this.#denied.set(
+            event.tool_use_id,
+            typeof event.message === 'string' ? event.message : 'permission denied',
+          );
         }
         break;
       case 'assistant':
@@ -134,7 +137,12 @@ export class ClaudeEventMapper {
       if (block.type === 'text' && typeof block.text === 'string' && topLevel && !synthetic) {
         this.#lastText = block.text;
       } else if (block.type === 'tool_use' && typeof block.id === 'string' && !this.#open.has(block.id)) {
-        const action = claudeToolAction(block.id, String(block.name ?? 'tool'), block.input, this.options.cwd);
+        const action = claudeToolAction(
+          block.id,
+          String(block.name ?? 'tool'),
+          block.input,
+          this.options.cwd,
+        );
         this.#open.set(block.id, action);
         out.push({ type: 'action', action, phase: 'started' });
       }
@@ -159,8 +167,11 @@ export class ClaudeEventMapper {
     if (this.#retry) this.#closeRetry(out, false);
     const attempt = typeof event.attempt === 'number' ? event.attempt : 0;
     const max = typeof event.max_retries === 'number' ? `/${event.max_retries}` : '';
-    const why = [event.error, event.error_status ? `HTTP ${event.error_status}` : undefined].filter(Boolean).join(', ');
-    const wait = typeof event.retry_delay_ms === 'number' ? ` in ${Math.round(event.retry_delay_ms / 100) / 10} s` : '';
+    const why = [event.error, event.error_status ? `HTTP ${event.error_status}` : undefined]
+      .filter(Boolean)
+      .join(', ');
+    const wait =
+      typeof event.retry_delay_ms === 'number' ? ` in ${Math.round(event.retry_delay_ms / 100) / 10} s` : '';
     this.#retry = {
       id: typeof event.uuid === 'string' ? event.uuid : `api-retry-${attempt}`,
       kind: 'note',
@@ -176,7 +187,8 @@ export class ClaudeEventMapper {
   }
 
   #closeOpenActions(out: EngineEvent[]): void {
-    for (const action of this.#open.values()) out.push({ type: 'action', action, phase: 'completed', ok: false });
+    for (const action of this.#open.values())
+      out.push({ type: 'action', action, phase: 'completed', ok: false });
     this.#open.clear();
   }
 }
@@ -184,5 +196,7 @@ export class ClaudeEventMapper {
 function contentBlocks(event: JsonObject): JsonObject[] {
   const message = event.message as { content?: unknown } | undefined;
   const content = message?.content;
-  return Array.isArray(content) ? content.filter((b): b is JsonObject => typeof b === 'object' && b !== null) : [];
+  return Array.isArray(content)
+    ? content.filter((b): b is JsonObject => typeof b === 'object' && b !== null)
+    : [];
 }

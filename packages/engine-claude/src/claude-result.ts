@@ -47,11 +47,16 @@ export function completedFromResult(
  * `input_tokens` alone is a handful while the cache reads are tens of thousands.
  */
 function usageOf(result: JsonObject, costUsd: number | undefined): Usage {
-  const u = (typeof result.usage === 'object' && result.usage !== null ? result.usage : {}) as Record<string, unknown>;
+  const u = (typeof result.usage === 'object' && result.usage !== null ? result.usage : {}) as Record<
+    string,
+    unknown
+  >;
   const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
   const input = num(u.input_tokens);
   const inputTokens =
-    input === undefined ? undefined : input + (num(u.cache_creation_input_tokens) ?? 0) + (num(u.cache_read_input_tokens) ?? 0);
+    input === undefined
+      ? undefined
+      : input + (num(u.cache_creation_input_tokens) ?? 0) + (num(u.cache_read_input_tokens) ?? 0);
   const outputTokens = num(u.output_tokens);
   return {
     ...(inputTokens !== undefined ? { inputTokens } : {}),

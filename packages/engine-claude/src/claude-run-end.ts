@@ -21,10 +21,15 @@ const STDERR_CHARS = 600;
  * its command line (nothing on stdout, e.g. `--output-format=stream-json requires --verbose`)
  * from one that died mid-run.
  */
-export function describeRunEnd(end: RunEnd, sawEvent: boolean): { readonly message: string; readonly error?: FerryError } {
+export function describeRunEnd(
+  end: RunEnd,
+  sawEvent: boolean,
+): { readonly message: string; readonly error?: FerryError } {
   if (end.kind === 'cancelled') return { message: 'cancelled' };
   if (end.kind === 'failed') return { message: end.error };
-  const how = end.signal ? `was killed by ${end.signal}` : `exited with code ${end.code}${end.code === 143 ? ' (SIGTERM)' : ''}`;
+  const how = end.signal
+    ? `was killed by ${end.signal}`
+    : `exited with code ${end.code}${end.code === 143 ? ' (SIGTERM)' : ''}`;
   const tail = stderrTail(end.stderr);
   const said = tail ? `: ${tail}` : '';
   if (!sawEvent) {

@@ -12,7 +12,11 @@ import { ClaudeRunner } from './claude-runner.js';
 type Completed = Extract<EngineEvent, { type: 'completed' }>;
 
 /** A temp dir for one test: the run's cwd and the fake's argv/env dump. */
-function scratch(): { dir: string; dump: string; calls: () => { argv: string[]; prompt: string; env: Record<string, string> }[] } {
+function scratch(): {
+  dir: string;
+  dump: string;
+  calls: () => { argv: string[]; prompt: string; env: Record<string, string> }[];
+} {
   const dir = mkdtempSync(join(tmpdir(), 'ferry-claude-'));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   const dump = join(dir, 'calls.jsonl');
@@ -35,12 +39,21 @@ function makeRunner(
   } as unknown as Logger;
   // the host's childEnv: Ferry's secrets already gone, the engine's extras on top
   const base = options.baseEnv ?? { PATH: process.env.PATH ?? '', HOME: dir };
-  const ctx = createTestPluginContext({ id: 'claude', stateDir: dir, logger, childEnv: (extra) => ({ ...base, ...extra }) });
+  const ctx = createTestPluginContext({
+    id: 'claude',
+    stateDir: dir,
+    logger,
+    childEnv: (extra) => ({ ...base, ...extra }),
+  });
   const parsed = claudeConfigSchema.parse({
     path: FAKE_CLAUDE,
     grace_s: 2,
     ...config,
-    env: { FAKE_ENGINE_SPEED: '20', FAKE_ENGINE_ENV_DUMP: join(dir, 'calls.jsonl'), ...(config.env as object) },
+    env: {
+      FAKE_ENGINE_SPEED: '20',
+      FAKE_ENGINE_ENV_DUMP: join(dir, 'calls.jsonl'),
+      ...(config.env as object),
+    },
   });
   return new ClaudeRunner(parsed, options.clock ?? new SystemClock(), ctx);
 }
@@ -66,12 +79,30 @@ const titles = (events: EngineEvent[]) =>
 describe('ClaudeRunner with the fake claude CLI', () => {
   test('runs `claude -p <prompt> --output-format stream-json --verbose` and maps the tool run', async () => {
     const { dir, calls } = scratch();
-    const runner = makeRunner(dir, { model: 'opus', permission_mode: 'acceptEdits', allowed_tools: ['Bash', 'Read'], extra_args: ['--max-turns', '3'] });
-    const events = await collect(runner.run(request(dir, 'case:tool run echo'), new AbortController().signal));
+    const runner = makeRunner(dir, {
+      model: 'opus',
+      permission_mode: 'acceptEdits',
+      allowed_tools: ['Bash', 'Read'],
+      extra_args: ['--max-turns', '3'],
+    });
+    const events = await collect(
+      runner.run(request(dir, 'case:tool run echo'), new AbortController().signal),
+    );
 
     expect(calls()[0]?.argv).toEqual([
-      '-p', 'case:tool run echo', '--output-format', 'stream-json', '--verbose',
-      '--model', 'opus', '--permission-mode', 'acceptEdits', '--allowedTools', 'Bash,Read', '--max-turns', '3',
+      '-p',
+      'case:tool run echo',
+      '--output-format',
+      'stream-json',
+      '--verbose',
+      '--model',
+      'opus',
+      '--permission-mode',
+      'acceptEdits',
+      '--allowedTools',
+      'Bash,Read',
+      '--max-turns',
+      '3',
     ]);
     const started = events[0] as Extract<EngineEvent, { type: 'started' }>;
     expect(started.resume).toMatch(/^[0-9a-f-]{36}$/);
@@ -91,7 +122,9 @@ describe('ClaudeRunner with the fake claude CLI', () => {
   test('a resumed run passes --resume with the token and reports this run’s cost only', async () => {
     const { dir, calls } = scratch();
     const runner = makeRunner(dir);
-    const events = await collect(runner.run(request(dir, 'What was the word?', 'sess-0042'), new AbortController().signal));
+    const events = await collect(
+      runner.run(request(dir, 'What was the word?', 'sess-0042'), new AbortController().signal),
+    );
     expect(calls()[0]?.argv).toEqual(expect.arrayContaining(['--resume', 'sess-0042']));
     expect(events[0]).toMatchObject({ type: 'started', resume: 'sess-0042' });
     expect(completedOf(events)).toMatchObject({
@@ -159,7 +192,11 @@ describe('ClaudeRunner with the fake claude CLI', () => {
     const runner = makeRunner(dir, { env: { FAKE_ENGINE_GARBAGE: '1' } }, { skipped });
     const events = await collect(runner.run(request(dir, 'case:text'), new AbortController().signal));
     expect(completedOf(events)).toMatchObject({ ok: true, answer: 'Hi! How can I help you today?' });
-    expect(skipped).toEqual(['fake-claude: this is not JSON (0)', 'fake-claude: this is not JSON (1)', 'fake-claude: this is not JSON (2)']);
+    expect(skipped).toEqual([
+      'fake-claude: this is not JSON (0)',
+      'fake-claude: this is not JSON (1)',
+      'fake-claude: this is not JSON (2)',
+    ]);
   });
 
   test('a process that exits mid-run completes failed with its exit code and stderr', async () => {
@@ -176,8 +213,13 @@ describe('ClaudeRunner with the fake claude CLI', () => {
 
   test('an API error run completes failed with the reason', async () => {
     const { dir } = scratch();
-    const events = await collect(makeRunner(dir).run(request(dir, 'case:error-529'), new AbortController().signal));
-    expect(completedOf(events)).toMatchObject({ ok: false, error: expect.stringMatching(/^Claude API error 529 \(overloaded_error\)/) });
+    const events = await collect(
+      makeRunner(dir).run(request(dir, 'case:error-529'), new AbortController().signal),
+    );
+    expect(completedOf(events)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Claude API error 529 \(overloaded_error\)/),
+    });
   });
 
   test('the child gets the host’s filtered environment plus engines.claude.env, nothing else', async () => {
@@ -186,14 +228,23 @@ describe('ClaudeRunner with the fake claude CLI', () => {
     const runner = makeRunner(dir, { env: { ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' } }, { baseEnv });
     await collect(runner.run(request(dir, 'hi'), new AbortController().signal));
     const env = calls()[0]!.env;
-    expect(env).toMatchObject({ ...baseEnv, ANTHROPIC_BASE_URL: 'http://127.0.0.1:9', FAKE_ENGINE_SPEED: '20' });
-    expect(Object.keys(env).filter((k) => !(k in baseEnv) && !k.startsWith('FAKE_ENGINE_'))).toEqual(['ANTHROPIC_BASE_URL']);
+    expect(env).toMatchObject({
+      ...baseEnv,
+      ANTHROPIC_BASE_URL: 'http://127.0.0.1:9',
+      FAKE_ENGINE_SPEED: '20',
+    });
+    expect(Object.keys(env).filter((k) => !(k in baseEnv) && !k.startsWith('FAKE_ENGINE_'))).toEqual([
+      'ANTHROPIC_BASE_URL',
+    ]);
   });
 
   test('a missing executable completes failed naming engines.claude.path', async () => {
     const { dir } = scratch();
     const events = await collect(
-      makeRunner(dir, { path: 'no-such-claude-binary' }).run(request(dir, 'hi', 'prev'), new AbortController().signal),
+      makeRunner(dir, { path: 'no-such-claude-binary' }).run(
+        request(dir, 'hi', 'prev'),
+        new AbortController().signal,
+      ),
     );
     expect(events[0]).toMatchObject({ type: 'started', resume: 'prev' });
     expect(completedOf(events)).toMatchObject({
@@ -243,6 +294,10 @@ describe('ClaudeRunner.check', () => {
       await expect.poll(() => clock.pending > 0 || settled).toBe(true);
       await clock.advance(10_000);
     }
-    expect(await checking).toMatchObject({ ok: false, binary: hang, detail: expect.stringContaining('did not answer within 10000 ms') });
+    expect(await checking).toMatchObject({
+      ok: false,
+      binary: hang,
+      detail: expect.stringContaining('did not answer within 10000 ms'),
+    });
   });
 });

@@ -50,7 +50,10 @@ export class ClaudeRunner implements Runner {
         meta,
         costOfRun: (sessionId, result) => this.#costs.costOfRun(sessionId, result, resumed),
       });
-    this.ctx.logger.debug({ session: req.session, promptVia: invocation.promptVia, resume: req.resume }, 'starting claude');
+    this.ctx.logger.debug(
+      { session: req.session, promptVia: invocation.promptVia, resume: req.resume },
+      'starting claude',
+    );
 
     let proc: EngineProcess;
     try {
@@ -68,7 +71,9 @@ export class ClaudeRunner implements Runner {
     } catch (err) {
       const mapper = mapperFor({});
       yield* mapper.finish(
-        signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', error: err instanceof Error ? err.message : String(err) },
+        signal.aborted
+          ? { kind: 'cancelled' }
+          : { kind: 'failed', error: err instanceof Error ? err.message : String(err) },
       );
       return;
     }
@@ -76,7 +81,8 @@ export class ClaudeRunner implements Runner {
     const mapper = mapperFor({ pid: proc.pid });
     try {
       const events = parseJsonLines(proc.lines, {
-        onBadLine: (line) => this.ctx.logger.debug({ line: line.slice(0, 200) }, 'claude: skipped a non-JSON line'),
+        onBadLine: (line) =>
+          this.ctx.logger.debug({ line: line.slice(0, 200) }, 'claude: skipped a non-JSON line'),
       });
       for await (const event of events) {
         yield* mapper.map(event);
@@ -84,11 +90,14 @@ export class ClaudeRunner implements Runner {
       }
       if (!mapper.completed) {
         const exit = await proc.exit;
-        yield* mapper.finish(signal.aborted ? { kind: 'cancelled' } : { kind: 'exited', ...exit, stderr: proc.stderrTail() });
+        yield* mapper.finish(
+          signal.aborted ? { kind: 'cancelled' } : { kind: 'exited', ...exit, stderr: proc.stderrTail() },
+        );
       }
     } finally {
       // Here, not after the loop: the host stops iterating as soon as it has `completed`.
-      if (mapper.error) this.ctx.logger.warn({ err: mapper.error, session: req.session }, 'claude run failed');
+      if (mapper.error)
+        this.ctx.logger.warn({ err: mapper.error, session: req.session }, 'claude run failed');
       if (mapper.completed && !signal.aborted) this.#retire(proc);
       else await proc.stop('run ended'); // the consumer stopped early: the process must not outlive the run
     }

@@ -20,7 +20,8 @@ export class ClaudeSessionCosts {
     const key = `session-cost:${sessionId}`;
     const previous = sessionId ? this.store.get<number>(key) : undefined;
     // API errors report 0 instead of the session total; never move the record backwards.
-    if (sessionId && cumulative !== undefined && cumulative >= (previous ?? 0)) this.store.set(key, cumulative);
+    if (sessionId && cumulative !== undefined && cumulative >= (previous ?? 0))
+      this.store.set(key, cumulative);
 
     const turn = sumTurnCost(result.model_usage_since_last_result);
     if (turn !== undefined) return turn;

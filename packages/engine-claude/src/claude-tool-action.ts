@@ -8,9 +8,15 @@ const MAX_TITLE = 100;
  * One `tool_use` block as a progress line: `$ npm test` for Bash, `Edit src/app.ts` for file
  * tools (relative to the run's cwd when inside it), the tool name for anything unknown.
  */
-export function claudeToolAction(id: string, name: string, input: unknown, cwd: string | undefined): EngineAction {
+export function claudeToolAction(
+  id: string,
+  name: string,
+  input: unknown,
+  cwd: string | undefined,
+): EngineAction {
   const args = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
-  const str = (key: string): string | undefined => (typeof args[key] === 'string' ? (args[key] as string) : undefined);
+  const str = (key: string): string | undefined =>
+    typeof args[key] === 'string' ? (args[key] as string) : undefined;
   const path = (key: string): string => shortPath(str(key) ?? '?', cwd);
   const description = str('description');
   const make = (kind: EngineAction['kind'], title: string, detail?: string): EngineAction => ({

@@ -36,7 +36,11 @@ export async function probeEngineVersion(p: VersionProbe): Promise<EngineHealth>
       ...(p.signal ? { signal: p.signal } : {}),
     });
   } catch (err) {
-    return { ok: false, ...(binary ? { binary } : {}), detail: err instanceof Error ? err.message : String(err) };
+    return {
+      ok: false,
+      ...(binary ? { binary } : {}),
+      detail: err instanceof Error ? err.message : String(err),
+    };
   }
   const lines: string[] = [];
   const reading = (async () => {
@@ -53,7 +57,11 @@ export async function probeEngineVersion(p: VersionProbe): Promise<EngineHealth>
   timer.abort();
   if (!exited) {
     await proc.stop('version check timed out');
-    return { ok: false, ...(binary ? { binary } : {}), detail: `${p.command} --version did not answer within ${p.timeoutMs} ms` };
+    return {
+      ok: false,
+      ...(binary ? { binary } : {}),
+      detail: `${p.command} --version did not answer within ${p.timeoutMs} ms`,
+    };
   }
   await reading;
   const version = lines[0];

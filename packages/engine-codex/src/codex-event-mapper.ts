@@ -57,7 +57,8 @@ export class CodexEventMapper {
     }
     this.#start(out, undefined);
     const reconnecting = event.type === 'error' && RECONNECTING.test(String(event.message));
-    if (this.#retry && !reconnecting) this.#closeRetry(out, event.type !== 'error' && event.type !== 'turn.failed');
+    if (this.#retry && !reconnecting)
+      this.#closeRetry(out, event.type !== 'error' && event.type !== 'turn.failed');
     switch (event.type) {
       case 'item.started':
         this.#itemStarted(out, event.item);
@@ -85,7 +86,8 @@ export class CodexEventMapper {
       case 'turn.failed': {
         this.#closeOpenActions(out);
         const failure = event.error as { message?: unknown } | undefined;
-        const message = typeof failure?.message === 'string' ? failure.message : (this.#lastError ?? 'unknown error');
+        const message =
+          typeof failure?.message === 'string' ? failure.message : (this.#lastError ?? 'unknown error');
         this.#error = new CodexTurnFailedError(`codex turn failed: ${message}`);
         out.push({
           type: 'completed',
@@ -171,7 +173,8 @@ export class CodexEventMapper {
   }
 
   #closeOpenActions(out: EngineEvent[]): void {
-    for (const action of this.#open.values()) out.push({ type: 'action', action, phase: 'completed', ok: false });
+    for (const action of this.#open.values())
+      out.push({ type: 'action', action, phase: 'completed', ok: false });
     this.#open.clear();
   }
 }

@@ -14,13 +14,28 @@ export function codexItemAction(item: JsonObject): EngineAction | undefined {
   switch (item.type) {
     case 'command_execution': {
       const full = unwrapShellCommand((item.command as string | string[] | undefined) ?? '');
-      return make(id, 'command', `$ ${full}`, full.includes('\n') || full.length > MAX_TITLE - 2 ? full : undefined);
+      return make(
+        id,
+        'command',
+        `$ ${full}`,
+        full.includes('\n') || full.length > MAX_TITLE - 2 ? full : undefined,
+      );
     }
     case 'file_change': {
       const changes = Array.isArray(item.changes) ? (item.changes as JsonObject[]) : [];
       const paths = changes.map((c) => str(c.path)).filter(Boolean);
-      const verb = changes.length === 1 && changes[0]?.kind === 'add' ? 'Create' : changes[0]?.kind === 'delete' ? 'Delete' : 'Edit';
-      return make(id, 'file', paths.length <= 1 ? `${verb} ${paths[0] ?? 'files'}` : `Edit ${paths.length} files`, paths.join('\n') || undefined);
+      const verb =
+        changes.length === 1 && changes[0]?.kind === 'add'
+          ? 'Create'
+          : changes[0]?.kind === 'delete'
+            ? 'Delete'
+            : 'Edit';
+      return make(
+        id,
+        'file',
+        paths.length <= 1 ? `${verb} ${paths[0] ?? 'files'}` : `Edit ${paths.length} files`,
+        paths.join('\n') || undefined,
+      );
     }
     case 'mcp_tool_call':
       return make(id, 'tool', `${str(item.server)}.${str(item.tool)}`);
@@ -47,6 +62,7 @@ export function codexItemOk(item: JsonObject): boolean {
 
 function make(id: string, kind: EngineAction['kind'], title: string, detail?: string): EngineAction {
   const first = title.split('\n', 1)[0]!;
-  const cut = first.length > MAX_TITLE || first.length < title.length ? `${first.slice(0, MAX_TITLE - 1)}…` : first;
+  const cut =
+    first.length > MAX_TITLE || first.length < title.length ? `${first.slice(0, MAX_TITLE - 1)}…` : first;
   return { id, kind, title: cut, ...(detail ? { detail } : {}) };
 }

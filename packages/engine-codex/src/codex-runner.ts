@@ -64,7 +64,9 @@ export class CodexRunner implements Runner {
       });
     } catch (err) {
       yield* mapperFor({}).finish(
-        signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', error: err instanceof Error ? err.message : String(err) },
+        signal.aborted
+          ? { kind: 'cancelled' }
+          : { kind: 'failed', error: err instanceof Error ? err.message : String(err) },
       );
       return;
     }
@@ -72,7 +74,8 @@ export class CodexRunner implements Runner {
     const mapper = mapperFor({ pid: proc.pid });
     try {
       const events = parseJsonLines(proc.lines, {
-        onBadLine: (line) => this.ctx.logger.debug({ line: line.slice(0, 200) }, 'codex: skipped a non-JSON line'),
+        onBadLine: (line) =>
+          this.ctx.logger.debug({ line: line.slice(0, 200) }, 'codex: skipped a non-JSON line'),
       });
       for await (const event of events) {
         yield* mapper.map(event);
@@ -80,7 +83,9 @@ export class CodexRunner implements Runner {
       }
       if (!mapper.completed) {
         const exit = await proc.exit;
-        yield* mapper.finish(signal.aborted ? { kind: 'cancelled' } : { kind: 'exited', ...exit, stderr: proc.stderrTail() });
+        yield* mapper.finish(
+          signal.aborted ? { kind: 'cancelled' } : { kind: 'exited', ...exit, stderr: proc.stderrTail() },
+        );
       }
     } finally {
       // Here, not after the loop: the host stops iterating as soon as it has `completed`.

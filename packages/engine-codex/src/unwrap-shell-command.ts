@@ -8,7 +8,8 @@ const WRAPPER = /^(?:\/usr)?(?:\/bin\/)?(?:ba|z)?sh -l?c (.+)$/s;
 export function unwrapShellCommand(command: string | readonly string[]): string {
   if (Array.isArray(command)) {
     const [shell, flag, script] = command as readonly string[];
-    if (command.length === 3 && /(?:^|\/)(?:ba|z)?sh$/.test(shell ?? '') && /^-l?c$/.test(flag ?? '')) return script!;
+    if (command.length === 3 && /(?:^|\/)(?:ba|z)?sh$/.test(shell ?? '') && /^-l?c$/.test(flag ?? ''))
+      return script!;
     return command.join(' ');
   }
   const text = command as string;

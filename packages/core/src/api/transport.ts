@@ -31,6 +31,11 @@ export interface Transport extends Omit<Lifecycle, 'start' | 'stop'> {
   send(to: ChatAddress, msg: OutgoingMessage): Promise<MessageRef>;
   edit(ref: MessageRef, msg: OutgoingMessage): Promise<void>;
   delete(ref: MessageRef): Promise<void>;
+  /**
+   * Where the host tells an operator about the daemon itself (a broken config edit, a change
+   * that needs a restart): Telegram's main chat, the console. Empty or absent: nowhere.
+   */
+  adminChats?(): readonly ChatAddress[];
   /** Publish the command menu, where the platform has one. */
   setCommands?(commands: readonly CommandInfo[]): Promise<void>;
   /** Saves an attachment of an inbound event to `destPath` (the host picks a sanitised name in the run's cwd). */

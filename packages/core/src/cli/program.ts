@@ -5,6 +5,7 @@ import { configCommands } from './config-commands.js';
 import { doctorCommand } from './doctor-command.js';
 import { hostPackageDir } from './host-package-dir.js';
 import { initCommand } from './init-command.js';
+import { journalCommands } from './journal-command.js';
 import { pluginCommands } from './plugin-commands.js';
 import type { ReportExit } from './report-exit.js';
 import { runCommand } from './run-command.js';
@@ -51,6 +52,7 @@ export function buildProgram(exit: ExitBox): Command {
     .description('show the running daemon for this config')
     .option('--json', 'print JSON (pid, generation, state, transports, runs, queued, triggers)')
     .action((opts: { json?: boolean }) => set(statusCommand(opts)));
+  journalCommands(program, set);
   return program;
 }
 

@@ -40,14 +40,19 @@ export async function runCommand(options: RunOptions): Promise<number> {
   };
   process.on('unhandledRejection', onRejection);
   try {
-    const host = await FerryHost.start({
-      configPath,
-      hostPackageDir: hostPackageDir(),
-      handleSignals: true,
-      // the chat shares the terminal with the logs: in the demo, only warnings and errors
-      ...(options.demo ? { logger: createLogger({ level: process.env.FERRY_LOG_LEVEL ?? 'warn' }) } : {}),
-    });
-    return await host.run();
+    // one generation after another for as long as restarts happen in-process (no supervisor)
+    for (let generation = 1; ; generation++) {
+      const host = await FerryHost.start({
+        configPath,
+        hostPackageDir: hostPackageDir(),
+        handleSignals: true,
+        generation,
+        // the chat shares the terminal with the logs: in the demo, only warnings and errors
+        ...(options.demo ? { logger: createLogger({ level: process.env.FERRY_LOG_LEVEL ?? 'warn' }) } : {}),
+      });
+      const exit = await host.run();
+      if (!exit.rebuild) return exit.code;
+    }
   } finally {
     process.off('unhandledRejection', onRejection);
     cleanup?.();

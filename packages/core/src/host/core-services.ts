@@ -84,7 +84,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
     engines: d.engines,
     router,
     registry: commands,
-    requestRestart: ({ force, session }) => void coordinator.request({ reason: '/restart', force, session }),
+    requestRestart: ({ force, session }) => void coordinator.request({ reason: '/restart', force, session, rebuild: true }),
     continueRun: (session) => recovery.continueRun(session),
   })) {
     commands.add(command, '@ferry/core');

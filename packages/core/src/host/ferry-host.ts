@@ -6,6 +6,8 @@ import type { Clock } from '../clock/clock.js';
 import { SystemClock } from '../clock/system-clock.js';
 import { ConfigService, INITIAL_CONFIG } from '../config/config-service.js';
 import { loadConfig } from '../config/load-config.js';
+import { ConfigWatcher } from '../config/config-watcher.js';
+import { ConfigReloader } from './config-reloader.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { discoverPlugins } from '../plugins/plugin-discovery.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
@@ -16,6 +18,7 @@ import { acquireInstanceLock, type InstanceLock } from '../supervisor/instance-l
 import type { Notifier } from '../supervisor/notifier.js';
 import { createNotifier } from '../supervisor/sd-notify.js';
 import { StatusServer } from '../supervisor/status-server.js';
+import { registerJournalOps } from '../ingress/journal-ops.js';
 import { runWatchdog } from '../supervisor/watchdog.js';
 import {
   CLOCK,
@@ -28,7 +31,7 @@ import {
   TRANSPORT,
 } from '../tokens.js';
 import { type CoreServices, wireCoreServices } from './core-services.js';
-import type { HostOptions } from './host-options.js';
+import type { HostExit, HostOptions } from './host-options.js';
 import { pluginLoadOptions, RegistryEngineSource } from './plugin-wiring.js';
 import { runsForStatus, type StatusReport } from './status-report.js';
 
@@ -70,7 +73,7 @@ export class FerryHost {
     const lock = acquireInstanceLock(loaded.stateDir, loaded.path);
     shareHostCore();
     const container = rootContainer.createChildContainer();
-    const host = new FerryHost(options, new ConfigService(loaded), log, clock, notifier, container, 1);
+    const host = new FerryHost(options, new ConfigService(loaded), log, clock, notifier, container, options.generation ?? 1);
     // the lock writes the pid file and removes it on release
     host.#onStop('instance lock', () => lock.release());
     // before anything slow: a SIGTERM during startup must not kill the process mid-write
@@ -156,9 +159,10 @@ export class FerryHost {
     const status = new StatusServer({ stateDir, logger: log });
     status.handle('status', () => this.status());
     status.handle('restart', (args) => {
-      void this.requestRestart({ reason: 'ferry restart (cli)', force: args.force === true });
+      void this.requestRestart({ reason: 'ferry restart (cli)', force: args.force === true, rebuild: true });
       return { accepted: true };
     });
+    registerJournalOps(status, { journal: core.journal, dispatcher: core.dispatcher, store, clock });
     await status.listen();
     this.#onStop('status socket', () => status.close());
 
@@ -186,6 +190,19 @@ export class FerryHost {
     }
 
     await core.startup();
+    const reloader = new ConfigReloader({
+      config,
+      env: this.options.env ?? process.env,
+      log,
+      hub: core.hub,
+      registry,
+      requestRestart: (reason) => void this.requestRestart({ reason, rebuild: true }),
+    });
+    const watcher = new ConfigWatcher(config.path, clock, log, async () => {
+      await reloader.reload();
+    });
+    await watcher.start();
+    this.#onStop('config watcher', () => watcher.stop());
     const watchdog = new AbortController();
     const pinging = runWatchdog(this.options.env ?? process.env, this.notifier, clock, watchdog.signal);
     this.#onStop('watchdog', async () => {
@@ -210,13 +227,18 @@ export class FerryHost {
     return this.#services.coordinator.request(req);
   }
 
-  /** Resolves with the exit code once a restart/stop was requested, drained and persisted. */
-  async run(): Promise<number> {
-    await this.#services.coordinator.drained;
+  /** Resolves once a restart/stop was requested, drained and persisted: exit, or rebuild in-process. */
+  async run(): Promise<HostExit> {
+    const outcome = await this.#services.coordinator.drained;
     this.#services.coordinator.markStopping();
     await this.#runTeardown();
-    this.notifier.close();
-    return 0;
+    const env = this.options.env ?? process.env;
+    // under systemd (Type=notify sets NOTIFY_SOCKET; every unit gets INVOCATION_ID) exiting is the restart
+    const supervised = Boolean(env.NOTIFY_SOCKET || env.INVOCATION_ID);
+    const rebuild = outcome.rebuild && !supervised;
+    if (!rebuild) this.notifier.close();
+    this.log.info({ reason: outcome.reason, rebuild, generation: this.generation }, rebuild ? 'restarting in-process' : 'stopped');
+    return { code: 0, rebuild };
   }
 
   status(): StatusReport {

@@ -12,4 +12,12 @@ export interface HostOptions {
   readonly hostPackageDir: string;
   /** Install SIGTERM/SIGINT handlers (the CLI does; tests that drive the host directly do not). */
   readonly handleSignals?: boolean;
+  /** Counts in-process restarts (DESIGN §9 `generation`); 1 for the first. */
+  readonly generation?: number;
+}
+
+/** How a generation ended: exit with `code`, or build the next generation in this process. */
+export interface HostExit {
+  readonly code: number;
+  readonly rebuild: boolean;
 }

@@ -63,7 +63,7 @@ export class Dispatcher {
       return;
     }
     const age = clock.now() - event.sentAt;
-    if (age > this.d.ingress().max_backlog_age_s * 1000) {
+    if (!entry.replayed && age > this.d.ingress().max_backlog_age_s * 1000) {
       journal.setState(entry.seq, 'skipped', 'too old');
       await hub.trySend(event.chat, {
         text: `⏭ skipped: too old — sent ${formatDuration(age)} ago while Ferry was offline. Resend if still wanted.`,

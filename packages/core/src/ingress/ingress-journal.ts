@@ -17,6 +17,7 @@ interface Row {
   received_at: number;
   last_error: string | null;
   notice_json: string | null;
+  replayed: number;
 }
 
 interface PendingBatch {
@@ -145,6 +146,13 @@ export class IngressJournal {
     this.store.statement('UPDATE ingress SET notice_json = ? WHERE seq = ?').run(JSON.stringify(ref), seq);
   }
 
+  /** An operator's replay: pending again with a fresh attempt count, exempt from the age limit. */
+  requeue(seq: number): void {
+    this.store
+      .statement("UPDATE ingress SET state = 'pending', attempts = 0, replayed = 1, updated_at = ? WHERE seq = ?")
+      .run(this.clock.now(), seq);
+  }
+
   /** Back to pending after a failed attempt (the attempt count stays). */
   release(seq: number, error: string): void {
     this.setState(seq, 'pending', error);
@@ -193,5 +201,6 @@ function toEntry(row: Row): JournalEntry {
     receivedAt: row.received_at,
     ...(row.last_error === null ? {} : { lastError: row.last_error }),
     ...(row.notice_json === null ? {} : { notice: JSON.parse(row.notice_json) as MessageRef }),
+    ...(row.replayed ? { replayed: true } : {}),
   };
 }

@@ -41,4 +41,11 @@ export const INGRESS_MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE ingress ADD COLUMN notice_json TEXT');
     },
   },
+  {
+    // set by an operator's `ferry journal replay`: runs however old the message is
+    version: 3,
+    up(db) {
+      db.exec('ALTER TABLE ingress ADD COLUMN replayed INTEGER NOT NULL DEFAULT 0');
+    },
+  },
 ];

@@ -115,10 +115,7 @@ export class JournalAdmin {
     return this.store.transaction(() => {
       const entry = this.show(seq);
       this.#refuse(entry, 'replay');
-      // The journal has no "reset attempts" write; this is the only other writer of its table.
-      this.store
-        .statement("UPDATE ingress SET state = 'pending', attempts = 0, updated_at = ? WHERE seq = ?")
-        .run(this.clock.now(), seq);
+      this.journal.requeue(seq);
       return this.show(seq);
     });
   }

@@ -17,6 +17,8 @@ export interface JournalEntry {
   readonly attempts: number;
   readonly receivedAt: number;
   readonly lastError?: string;
+  /** Put back by an operator (`ferry journal replay`): exempt from the backlog age limit. */
+  readonly replayed?: boolean;
   /** The "queued" notice sent for it, if any. */
   readonly notice?: MessageRef;
 }

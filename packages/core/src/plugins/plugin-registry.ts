@@ -64,6 +64,24 @@ export class PluginRegistry {
     return loading;
   }
 
+  /** The plugins loaded so far (their definitions carry the config schemas a reload re-checks). */
+  async loaded(): Promise<LoadedPlugin[]> {
+    const settled = await Promise.allSettled(this.#loads.values());
+    return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  }
+
+  /**
+   * Forgets a loaded plugin so the next `load` registers it afresh (with the config as it is
+   * then): how a changed `[engines.<id>]` reaches the next run while running ones keep theirs.
+   * The module itself stays imported; only its container and config are new.
+   */
+  unload(kind: PluginKind, id: string): void {
+    const key = `${kind}:${id}`;
+    if (!this.#loads.delete(key)) return;
+    const record = this.find(kind, id);
+    if (record?.status === 'loaded') this.#replace(record, { ...record, status: 'available' });
+  }
+
   /** For optional plugins: undefined instead of an error; the failure stays visible in `list()`. */
   async tryLoad(kind: PluginKind, id: string, options: PluginLoadOptions): Promise<LoadedPlugin | undefined> {
     try {

@@ -25,10 +25,16 @@ export interface RestartRequest {
    * "stopping". A SIGTERM may be either, and systemd usually restarts, so it says "restarting".
    */
   readonly final?: boolean;
+  /**
+   * Come back in the same process when no supervisor will restart us (config changes,
+   * `/restart`); under systemd the process exits and systemd starts the next one.
+   */
+  readonly rebuild?: boolean;
 }
 
 export interface RestartOutcome {
   readonly reason: string;
+  readonly rebuild: boolean;
   readonly waited: number;
   readonly interrupted: number;
 }
@@ -161,7 +167,7 @@ export class RestartCoordinator {
     notifier.notify({ STATUS: `stopping: ${report.interrupted.length} interrupted` });
     this.#state = 'stopping';
     log.info({ waited: report.waited, interrupted: report.interrupted.length }, 'drain finished');
-    return { reason: req.reason, waited: report.waited, interrupted: report.interrupted.length };
+    return { reason: req.reason, rebuild: req.rebuild === true, waited: report.waited, interrupted: report.interrupted.length };
   }
 
   /** One notice per chat that has running work. */

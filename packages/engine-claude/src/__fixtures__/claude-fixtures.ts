@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { JsonObject } from '@ferry/core';
 
 /** The recorded claude fixtures copied into the repo (test/fixtures/engines/claude). */
-export const CLAUDE_FIXTURES = fileURLToPath(new URL('../../../../test/fixtures/engines/claude/', import.meta.url));
+export const CLAUDE_FIXTURES = fileURLToPath(
+  new URL('../../../../test/fixtures/engines/claude/', import.meta.url),
+);
 export const FAKE_CLAUDE = fileURLToPath(new URL('../../../../test/fakes/fake-claude.mjs', import.meta.url));
 
 export interface RecordedRun {

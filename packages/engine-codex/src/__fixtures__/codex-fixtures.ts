@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { JsonObject } from '@ferry/core';
 
 /** The recorded codex fixtures copied into the repo (test/fixtures/engines/codex). */
-export const CODEX_FIXTURES = fileURLToPath(new URL('../../../../test/fixtures/engines/codex/', import.meta.url));
+export const CODEX_FIXTURES = fileURLToPath(
+  new URL('../../../../test/fixtures/engines/codex/', import.meta.url),
+);
 export const FAKE_CODEX = fileURLToPath(new URL('../../../../test/fakes/fake-codex.mjs', import.meta.url));
 
 export interface RecordedRun {

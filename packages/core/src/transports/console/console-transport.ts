@@ -131,6 +131,11 @@ export class ConsoleTransport implements Transport {
     await this.#reading;
   }
 
+  adminChats(): readonly ChatAddress[] {
+    // the person at the terminal runs this daemon
+    return [CONSOLE_CHAT];
+  }
+
   async send(_to: ChatAddress, msg: OutgoingMessage): Promise<MessageRef> {
     const ref: MessageRef = { chat: CONSOLE_CHAT, id: `${this.#refPrefix}-${++this.#seq}` };
     this.#screen.print(ref.id, this.#render(ref, msg));

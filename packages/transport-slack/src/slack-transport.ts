@@ -1,0 +1,234 @@
+import { createWriteStream } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import {
+  type Attachment,
+  CLOCK,
+  type ChatAddress,
+  type Clock,
+  type IngressSink,
+  inject,
+  injectable,
+  type MessageRef,
+  type OutgoingMessage,
+  PLUGIN_CONFIG,
+  PLUGIN_CONTEXT,
+  type PluginContext,
+  type Transport,
+  type TransportCapabilities,
+} from '@ferry/core';
+import { App, type Receiver } from '@slack/bolt';
+import { catchUp } from './catch-up.js';
+import type { ClassifyContext, SlackMessageEvent } from './classify-message.js';
+import { ChannelPacer } from './channel-pacer.js';
+import { SignedHttpReceiver } from './http-receiver.js';
+import { ACTION_PREFIX, messageBlocks } from './message-blocks.js';
+import { type Identity, SlackApi } from './slack-api.js';
+import { SlackAudience } from './slack-audience.js';
+import type { SlackConfig } from './slack-config.js';
+import { SlackApiError, SlackAuthError, SlackDownloadError } from './slack-errors.js';
+import { SlackInbound } from './slack-inbound.js';
+import { SlackIngress } from './slack-ingress.js';
+import { slackLogger } from './slack-logger.js';
+import { SlackPresenter } from './slack-presenter.js';
+import { msToTs } from './slack-text.js';
+import { AckAfterJournalSocketModeReceiver } from './socket-mode-receiver.js';
+import { ThreadRegistry } from './thread-registry.js';
+
+/** Threads and DMs quiet for this long are no longer caught up after downtime. */
+const THREAD_MEMORY_MS = 30 * 86_400_000;
+/** auth.test answers these when the bot token itself is wrong: no retry can help. */
+const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+
+/**
+ * Slack through @slack/bolt: Socket Mode (default) or signed HTTP requests in, the Web API
+ * out. A channel thread is a session; answers go into the thread. Inbound events are
+ * journaled before Slack is acknowledged, and what was posted while Ferry was away is read
+ * back from history at start.
+ */
+@injectable()
+export class SlackTransport implements Transport {
+  readonly id = 'slack';
+  readonly capabilities: TransportCapabilities;
+  readonly presenter = new SlackPresenter();
+  readonly #api: SlackApi;
+  readonly #pacer: ChannelPacer;
+  readonly #threads: ThreadRegistry;
+  readonly #writes = new Set<Promise<unknown>>();
+  #starting: Promise<void> | undefined;
+  #app: App | undefined;
+  #address: AddressInfo | undefined;
+
+  constructor(
+    @inject(PLUGIN_CONFIG) private readonly config: SlackConfig,
+    @inject(CLOCK) private readonly clock: Clock,
+    @inject(PLUGIN_CONTEXT) private readonly ctx: PluginContext,
+  ) {
+    this.capabilities = {
+      edit: true,
+      delete: true,
+      buttons: true,
+      maxTextLength: config.max_text_length,
+      minEditIntervalMs: config.edit_interval_ms,
+    };
+    this.#api = new SlackApi(config, ctx.logger);
+    this.#pacer = new ChannelPacer(clock, () => config.channel_interval_ms);
+    this.#threads = new ThreadRegistry(ctx.store, clock);
+  }
+
+  start(ingress: IngressSink): Promise<void> {
+    this.#starting ??= this.#start(ingress);
+    return this.#starting;
+  }
+
+  async #start(sink: IngressSink): Promise<void> {
+    const log = this.ctx.logger;
+    const me = await this.#identify();
+    const ingress = new SlackIngress(sink, me.teamId);
+    const audience = new SlackAudience(() => this.config, () => this.ctx.projectChats(), this.id);
+    const classify: ClassifyContext = {
+      transportId: this.id,
+      botUserId: me.botUserId,
+      audience,
+      inThread: (channel, ts) => this.#threads.has(channel, ts),
+    };
+    const inbound = new SlackInbound({ ingress, classify, audience, threads: this.#threads, clock: this.clock, log });
+    const app = new App({
+      token: this.config.bot_token,
+      botId: me.botId,
+      botUserId: me.botUserId,
+      receiver: this.#receiver(),
+      clientOptions: SlackApi.clientOptions(this.config, log),
+      logger: slackLogger(log, 'slack-bolt'),
+      convoStore: false,
+    });
+    app.event('message', async ({ event }) => inbound.message(event as SlackMessageEvent));
+    app.event('app_mention', async ({ event }) => inbound.message(event as SlackMessageEvent));
+    app.command(this.config.slash_command, async ({ command, ack }) => {
+      await inbound.command(command);
+      await ack();
+    });
+    app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ body, ack }) => {
+      await inbound.action(body as never);
+      await ack();
+    });
+    const started: unknown = await app.start();
+    if (this.config.mode === 'http') this.#address = started as AddressInfo;
+    this.#app = app;
+    this.#threads.prune(THREAD_MEMORY_MS);
+    await catchUp([...audience.channels(), ...this.#threads.dms()], {
+      api: this.#api,
+      ingress,
+      threads: this.#threads,
+      classify,
+      log,
+      nowTs: msToTs(this.clock.now()),
+      maxMessages: this.config.catch_up_messages,
+      maxThreads: this.config.catch_up_threads,
+    });
+    log.info({ mode: this.config.mode, team: me.teamId, bot: me.botUserId }, 'slack: receiving');
+  }
+
+  /** HTTP mode: where the server listens once started (`http.port = 0` picks a free port). */
+  get address(): AddressInfo | undefined {
+    return this.#address;
+  }
+
+  async #identify(): Promise<Identity> {
+    try {
+      return await this.#api.identity();
+    } catch (err) {
+      if (err instanceof SlackApiError && AUTH_ERRORS.has(err.slackError)) {
+        throw new SlackAuthError(`slack: auth.test refused the bot token (${err.slackError}); check [transports.slack] bot_token`, { cause: err });
+      }
+      throw err;
+    }
+  }
+
+  #receiver(): Receiver {
+    const log = this.ctx.logger;
+    if (this.config.mode === 'http') {
+      const { host, port, path } = this.config.http;
+      return new SignedHttpReceiver({ host, port, path, signingSecret: this.config.signing_secret ?? '', clock: this.clock, log });
+    }
+    return new AckAfterJournalSocketModeReceiver({
+      appToken: this.config.app_token ?? '',
+      clientOptions: SlackApi.clientOptions(this.config, log),
+      pingTimeoutMs: this.config.ping_timeout_ms,
+      log,
+    });
+  }
+
+  /** Stops receiving (envelopes being journaled still get their ack), then waits for sends. */
+  async stop(): Promise<void> {
+    await this.#starting?.catch(() => undefined);
+    await this.#app?.stop();
+    this.#app = undefined;
+    await Promise.allSettled([...this.#writes]);
+  }
+
+  send(to: ChatAddress, msg: OutgoingMessage): Promise<MessageRef> {
+    return this.#track(
+      this.#pacer.run(to.chat, async () => {
+        const ts = await this.#api.post({ channel: to.chat, ...(to.thread ? { thread_ts: to.thread } : {}), text: msg.text, blocks: messageBlocks(msg) });
+        return { chat: to, id: ts };
+      }),
+    );
+  }
+
+  /** Edits waiting for the channel's turn collapse into the newest (progress is coalesced). */
+  edit(ref: MessageRef, msg: OutgoingMessage): Promise<void> {
+    const channel = ref.chat.chat;
+    return this.#track(
+      this.#pacer.coalesce(`${channel}:${ref.id}`, channel, msg, (latest) =>
+        this.#api.update({ channel, ts: ref.id, text: latest.text, blocks: messageBlocks(latest) }),
+      ),
+    );
+  }
+
+  delete(ref: MessageRef): Promise<void> {
+    return this.#track(this.#pacer.run(ref.chat.chat, () => this.#api.delete(ref.chat.chat, ref.id)));
+  }
+
+  /** files.info, then `url_private` with the bot token — sent only to Slack's own hosts or `api_url`'s. */
+  async download(attachment: Attachment, destPath: string, signal?: AbortSignal): Promise<void> {
+    const info = await this.#api.fileInfo(attachment.id);
+    const url = info.url_private_download ?? info.url_private;
+    if (!url || !this.#trustedFileUrl(url)) {
+      throw new SlackDownloadError(`slack: file ${attachment.id} (${attachment.name}) has no downloadable URL on a Slack host`);
+    }
+    const res = await fetch(url, { headers: { authorization: `Bearer ${this.config.bot_token}` }, ...(signal ? { signal } : {}) });
+    // without files:read Slack answers its HTML sign-in page with 200 instead of the file
+    const html = res.headers.get('content-type')?.startsWith('text/html') && info.mimetype !== 'text/html';
+    if (!res.ok || !res.body || html) {
+      throw new SlackDownloadError(`slack: downloading ${attachment.name} failed (HTTP ${res.status}); does the app have files:read?`);
+    }
+    const source = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
+    if (signal) await pipeline(source, createWriteStream(destPath), { signal });
+    else await pipeline(source, createWriteStream(destPath));
+  }
+
+  sendFile(to: ChatAddress, path: string, options: { caption?: string; replyTo?: MessageRef } = {}): Promise<MessageRef> {
+    return this.#track(
+      this.#pacer.run(to.chat, async () => {
+        const r = await this.#api.upload({ channel: to.chat, path, ...(to.thread ? { thread_ts: to.thread } : {}), ...(options.caption ? { comment: options.caption } : {}) });
+        // Slack shares the file asynchronously and may not say where yet: the file id stands in
+        return { chat: to, id: r.ts ?? `file:${r.fileId}` };
+      }),
+    );
+  }
+
+  #trustedFileUrl(url: string): boolean {
+    const host = new URL(url).host;
+    return host === new URL(this.config.api_url).host || host === 'slack.com' || host.endsWith('.slack.com');
+  }
+
+  #track<T>(write: Promise<T>): Promise<T> {
+    this.#writes.add(write);
+    const forget = () => this.#writes.delete(write);
+    write.then(forget, forget);
+    return write;
+  }
+}

@@ -1,0 +1,248 @@
+import type { ChatAddress, Clock, Logger, MessageRef, OutgoingMessage } from '@ferry/core';
+import { type Api, InputFile } from 'grammy';
+import type { InlineKeyboardMarkup, Message } from 'grammy/types';
+import { grammySignal } from './grammy-signal.js';
+import { callWithRetry } from './call-with-retry.js';
+import { ChatLane } from './chat-lane.js';
+import { isGone, isNotModified, isParseError } from './classify-failure.js';
+import { markdownToHtml } from './markdown-to-html.js';
+import { Pacer } from './pacer.js';
+import { splitMessage, TELEGRAM_TEXT_LIMIT } from './split-message.js';
+import type { TelegramConfig } from './telegram-config.js';
+import { TelegramStoppedError } from './telegram-errors.js';
+import { isPrivateChat, messageIdOf, type TelegramTarget, targetOf } from './telegram-target.js';
+
+const CAPTION_LIMIT = 1024;
+/** Texts last shown per message, to skip edits that would change nothing. */
+const REMEMBERED = 1000;
+
+export interface SenderDeps {
+  readonly api: Api;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly config: () => TelegramConfig;
+}
+
+interface Lane {
+  readonly queue: ChatLane;
+  readonly pacer: Pacer;
+}
+
+/**
+ * Everything the bot says, through one lane per chat: Telegram's pacing per chat and per
+ * bot, 429 waits, retries, Markdown rendered as HTML with a plain-text fallback, and
+ * "message is not modified" taken as the success it is.
+ */
+export class MessageSender {
+  readonly #lanes = new Map<string, Lane>();
+  readonly #global: Pacer;
+  readonly #shown = new Map<string, string>();
+  readonly #stop = new AbortController();
+
+  constructor(private readonly d: SenderDeps) {
+    this.#global = new Pacer(() => d.config().global_interval_ms);
+  }
+
+  send(to: ChatAddress, msg: OutgoingMessage): Promise<MessageRef> {
+    const target = targetOf(to);
+    // the presenter splits answers; this catches any other long text (e.g. a re-sent answer)
+    const parts = splitMessage(msg.text, TELEGRAM_TEXT_LIMIT);
+    return this.#lane(target.chat_id).queue.send(async () => {
+      let first: Message.TextMessage | undefined;
+      for (const [i, text] of parts.entries()) {
+        const last = i === parts.length - 1;
+        const sent = await this.#sendText(target, text, msg, last);
+        first ??= sent;
+      }
+      return { chat: to, id: String(first!.message_id) };
+    });
+  }
+
+  edit(ref: MessageRef, msg: OutgoingMessage): Promise<void> {
+    const target = targetOf(ref.chat);
+    const messageId = messageIdOf(ref);
+    // an edit cannot become two messages: a too-long edit keeps its start
+    const text = msg.text.length > TELEGRAM_TEXT_LIMIT ? `${msg.text.slice(0, TELEGRAM_TEXT_LIMIT - 1)}…` : msg.text;
+    const key = `${target.chat_id}:${messageId}`;
+    return this.#lane(target.chat_id).queue.edit(ref.id, async () => {
+      const markup = keyboardOf(msg);
+      const html = markdownToHtml(text);
+      const signature = JSON.stringify([html, markup ?? null]);
+      if (this.#shown.get(key) === signature) return;
+      const base = { chat_id: target.chat_id, message_id: messageId, link_preview_options: { is_disabled: true } };
+      const extra = markup ? { reply_markup: markup } : {};
+      try {
+        await this.#withFallback(
+          'editMessageText',
+          target,
+          (signal) => this.d.api.raw.editMessageText({ ...base, ...extra, text: html, parse_mode: 'HTML' }, grammySignal(signal)),
+          (signal) => this.d.api.raw.editMessageText({ ...base, ...extra, text }, grammySignal(signal)),
+        );
+      } catch (err) {
+        if (!isNotModified(err)) throw err;
+      }
+      this.#remember(key, signature);
+    });
+  }
+
+  delete(ref: MessageRef): Promise<void> {
+    const target = targetOf(ref.chat);
+    const messageId = messageIdOf(ref);
+    return this.#lane(target.chat_id).queue.delete(ref.id, async () => {
+      try {
+        await this.#call('deleteMessage', target, (signal) =>
+          this.d.api.raw.deleteMessage({ chat_id: target.chat_id, message_id: messageId }, grammySignal(signal)),
+        );
+      } catch (err) {
+        // already gone is what was asked for
+        if (!isGone(err)) throw err;
+      }
+      this.#shown.delete(`${target.chat_id}:${messageId}`);
+    });
+  }
+
+  sendFile(to: ChatAddress, path: string, options: { caption?: string; replyTo?: MessageRef } = {}): Promise<MessageRef> {
+    const target = targetOf(to);
+    return this.#lane(target.chat_id).queue.send(async () => {
+      const sent = await this.#call('sendDocument', target, (signal) =>
+        this.d.api.raw.sendDocument(
+          {
+            ...target,
+            // a fresh InputFile per attempt: a retried upload re-reads the file
+            document: new InputFile(path),
+            ...(options.caption ? { caption: options.caption.slice(0, CAPTION_LIMIT) } : {}),
+            ...replyOf(options.replyTo),
+          },
+          grammySignal(signal),
+        ),
+      );
+      return { chat: to, id: String(sent.message_id) };
+    });
+  }
+
+  /** Answers a button press so the user's client stops its spinner; not paced (not a message). */
+  async answerCallback(queryId: string): Promise<void> {
+    const c = this.d.config();
+    await callWithRetry(() => this.d.api.raw.answerCallbackQuery({ callback_query_id: queryId }, grammySignal(this.#stop.signal)), {
+      clock: this.d.clock,
+      log: this.d.log,
+      method: 'answerCallbackQuery',
+      signal: this.#stop.signal,
+      baseMs: c.retry_base_ms,
+      maxMs: c.retry_max_ms,
+      maxAttempts: 2,
+    });
+  }
+
+  /** Requests still queued or running, over all chats. */
+  get pending(): number {
+    let n = 0;
+    for (const lane of this.#lanes.values()) n += lane.queue.size;
+    return n;
+  }
+
+  /**
+   * Lets queued requests go out for up to `timeoutMs`, then fails the rest with
+   * TelegramStoppedError and aborts the one in flight.
+   */
+  async close(timeoutMs: number): Promise<void> {
+    const timer = new AbortController();
+    try {
+      await Promise.race([
+        Promise.all([...this.#lanes.values()].map((l) => l.queue.whenIdle())),
+        this.d.clock.sleep(timeoutMs, timer.signal).catch(() => undefined),
+      ]);
+    } finally {
+      timer.abort();
+    }
+    const left = this.pending;
+    if (left > 0) this.d.log.warn({ left }, 'telegram: stopping with messages still queued');
+    const reason = new TelegramStoppedError('telegram: the transport stopped before this request could be sent');
+    for (const lane of this.#lanes.values()) lane.queue.abort(reason);
+    this.#stop.abort(reason);
+  }
+
+  async #sendText(target: TelegramTarget, text: string, msg: OutgoingMessage, last: boolean): Promise<Message.TextMessage> {
+    const markup = last ? keyboardOf(msg) : undefined;
+    const base = {
+      ...target,
+      link_preview_options: { is_disabled: true },
+      ...replyOf(msg.replyTo),
+      ...(msg.silent ? { disable_notification: true } : {}),
+      ...(markup ? { reply_markup: markup } : {}),
+    };
+    return this.#withFallback(
+      'sendMessage',
+      target,
+      (signal) => this.d.api.raw.sendMessage({ ...base, text: markdownToHtml(text), parse_mode: 'HTML' }, grammySignal(signal)),
+      (signal) => this.d.api.raw.sendMessage({ ...base, text }, grammySignal(signal)),
+    );
+  }
+
+  /** Sends as HTML; if Telegram cannot parse it after all, the same text goes out plain: never lose an answer. */
+  async #withFallback<T>(
+    method: string,
+    target: TelegramTarget,
+    html: (signal: AbortSignal) => Promise<T>,
+    plain: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.#call(method, target, html);
+    } catch (err) {
+      if (!isParseError(err)) throw err;
+      this.d.log.warn({ err, method }, 'telegram: could not render as HTML; sending plain text');
+      return this.#call(method, target, plain);
+    }
+  }
+
+  #call<T>(method: string, target: TelegramTarget, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const c = this.d.config();
+    const pacers = [this.#lane(target.chat_id).pacer, this.#global];
+    const signal = this.#stop.signal;
+    return callWithRetry(() => call(signal), {
+      clock: this.d.clock,
+      log: this.d.log,
+      method,
+      signal,
+      baseMs: c.retry_base_ms,
+      maxMs: c.retry_max_ms,
+      maxAttempts: c.max_attempts,
+      beforeAttempt: () => Pacer.turn(this.d.clock, pacers, signal),
+    });
+  }
+
+  #lane(chatId: number | string): Lane {
+    const key = String(chatId);
+    let lane = this.#lanes.get(key);
+    if (!lane) {
+      const cfg = this.d.config;
+      const interval = isPrivateChat(chatId) ? () => cfg().private_interval_ms : () => cfg().group_interval_ms;
+      lane = { queue: new ChatLane(), pacer: new Pacer(interval) };
+      this.#lanes.set(key, lane);
+    }
+    return lane;
+  }
+
+  #remember(key: string, signature: string): void {
+    this.#shown.delete(key);
+    this.#shown.set(key, signature);
+    if (this.#shown.size > REMEMBERED) this.#shown.delete(this.#shown.keys().next().value!);
+  }
+}
+
+function replyOf(ref: MessageRef | undefined) {
+  // allow_sending_without_reply: an answer whose question was deleted must still arrive
+  return ref ? { reply_parameters: { message_id: messageIdOf(ref), allow_sending_without_reply: true } } : {};
+}
+
+function keyboardOf(msg: OutgoingMessage): InlineKeyboardMarkup | undefined {
+  const rows = (msg.buttons ?? [])
+    .map((row) =>
+      row
+        // Telegram takes 1–64 bytes of callback data; a longer button could not work anyway
+        .filter((b) => b.text !== '' && Buffer.byteLength(b.data) >= 1 && Buffer.byteLength(b.data) <= 64)
+        .map((b) => ({ text: b.text, callback_data: b.data })),
+    )
+    .filter((row) => row.length > 0);
+  return rows.length ? { inline_keyboard: rows } : undefined;
+}

@@ -1,0 +1,19 @@
+import type { Clock } from '@ferry/core';
+
+/** Keeps requests of one scope (a chat, or the whole bot) at least `interval()` apart. */
+export class Pacer {
+  #next = 0;
+
+  constructor(readonly interval: () => number) {}
+
+  /**
+   * Waits for a slot that suits every pacer at once. The slot is reserved synchronously
+   * before waiting, so concurrent callers queue up instead of racing for the same moment.
+   */
+  static async turn(clock: Clock, pacers: readonly Pacer[], signal?: AbortSignal): Promise<void> {
+    const now = clock.now();
+    const at = Math.max(now, ...pacers.map((p) => p.#next));
+    for (const p of pacers) p.#next = at + p.interval();
+    if (at > now) await clock.sleep(at - now, signal);
+  }
+}

@@ -1,0 +1,225 @@
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import {
+  type Attachment,
+  type ChatAddress,
+  CLOCK,
+  type Clock,
+  type CommandInfo,
+  type ConfigChangeVerdict,
+  type ConfigDelta,
+  type IngressSink,
+  inject,
+  injectable,
+  type MessageRef,
+  type OutgoingMessage,
+  PLUGIN_CONFIG,
+  PLUGIN_CONTEXT,
+  type PluginContext,
+  type Transport,
+  type TransportCapabilities,
+} from '@ferry/core';
+import { Api } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import { grammySignal } from './grammy-signal.js';
+import { callWithRetry } from './call-with-retry.js';
+import { ChatGate } from './chat-gate.js';
+import { isQueryTooOld } from './classify-failure.js';
+import { MessageSender } from './message-sender.js';
+import { TELEGRAM_TEXT_LIMIT } from './split-message.js';
+import { HOT_KEYS, type TelegramConfig } from './telegram-config.js';
+import { TelegramDownloadError } from './telegram-errors.js';
+import { TelegramPresenter } from './telegram-presenter.js';
+import { UpdatePoller } from './update-poller.js';
+import { mapUpdate } from './update-mapper.js';
+
+const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
+
+/** The Telegram transport: long polling in, paced lanes out (DESIGN §2, PLATFORMS.md). */
+@injectable()
+export class TelegramTransport implements Transport {
+  readonly id = 'telegram';
+  readonly presenter = new TelegramPresenter();
+  #config: TelegramConfig;
+  readonly #api: Api;
+  readonly #sender: MessageSender;
+  readonly #gate: ChatGate;
+  #poller: UpdatePoller | undefined;
+  #starting: Promise<void> | undefined;
+  #stopping: Promise<void> | undefined;
+  #me: UserFromGetMe | undefined;
+
+  constructor(
+    @inject(PLUGIN_CONFIG) config: TelegramConfig,
+    @inject(CLOCK) private readonly clock: Clock,
+    @inject(PLUGIN_CONTEXT) private readonly ctx: PluginContext,
+  ) {
+    this.#config = config;
+    this.#api = new Api(config.bot_token, {
+      apiRoot: config.api_root,
+      // grammY's own timer only guards against a hung connection; it must outlast a long poll
+      timeoutSeconds: config.poll_timeout_s + 30,
+    });
+    const settings = () => this.#config;
+    this.#sender = new MessageSender({ api: this.#api, clock, log: ctx.logger, config: settings });
+    this.#gate = new ChatGate(settings, ctx);
+  }
+
+  get capabilities(): TransportCapabilities {
+    return {
+      edit: true,
+      delete: true,
+      buttons: true,
+      maxTextLength: TELEGRAM_TEXT_LIMIT,
+      // per chat type really (groups are slower); the lanes pace groups and coalesce edits
+      minEditIntervalMs: this.#config.private_interval_ms,
+    };
+  }
+
+  /** The journal cursor: per bot, so a new token never reuses another bot's offset. */
+  get cursorKey(): string {
+    return `telegram:${this.#config.bot_token.split(':')[0]}:offset`;
+  }
+
+  start(ingress: IngressSink): Promise<void> {
+    this.#starting ??= this.#start(ingress);
+    return this.#starting;
+  }
+
+  async #start(ingress: IngressSink): Promise<void> {
+    const stored = ingress.cursor(this.cursorKey);
+    const poller = new UpdatePoller({
+      api: this.#api,
+      clock: this.clock,
+      log: this.ctx.logger,
+      config: () => this.#config,
+      startOffset: stored === undefined ? undefined : Number(stored),
+      onIdentity: (me) => {
+        this.#me = me;
+      },
+      deliver: (updates, next) => this.#deliver(ingress, updates, next),
+    });
+    this.#poller = poller;
+    poller.start();
+    // resolves once the backlog poll answered, or once a retryable failure was logged: an
+    // unreachable Telegram must not hold up the daemon, only a rejected token stops it
+    await poller.ready;
+  }
+
+  stop(): Promise<void> {
+    this.#stopping ??= (async () => {
+      await this.#poller?.stop();
+      await this.#sender.close(this.#config.stop_timeout_ms);
+    })();
+    return this.#stopping;
+  }
+
+  send(to: ChatAddress, msg: OutgoingMessage): Promise<MessageRef> {
+    return this.#sender.send(to, msg);
+  }
+
+  edit(ref: MessageRef, msg: OutgoingMessage): Promise<void> {
+    return this.#sender.edit(ref, msg);
+  }
+
+  delete(ref: MessageRef): Promise<void> {
+    return this.#sender.delete(ref);
+  }
+
+  sendFile(to: ChatAddress, path: string, options?: { caption?: string; replyTo?: MessageRef }): Promise<MessageRef> {
+    return this.#sender.sendFile(to, path, options);
+  }
+
+  async setCommands(commands: readonly CommandInfo[]): Promise<void> {
+    const valid = commands.filter((c) => COMMAND_NAME.test(c.name)).slice(0, 100);
+    const skipped = commands.filter((c) => !COMMAND_NAME.test(c.name)).map((c) => c.name);
+    if (skipped.length) this.ctx.logger.warn({ skipped }, 'telegram: command names Telegram does not accept were left out of the menu');
+    await this.#retrying('setMyCommands', (signal) =>
+      this.#api.raw.setMyCommands(
+        {
+          commands: valid.map((c) => ({
+            command: c.name,
+            description: (c.description.trim() || c.name).slice(0, 256),
+          })),
+        },
+        grammySignal(signal),
+      ),
+    );
+  }
+
+  /** getFile, then the file itself from `{api_root}/file/bot<token>/<path>` (at most 20 MB: a Bot API limit). */
+  async download(attachment: Attachment, destPath: string, signal?: AbortSignal): Promise<void> {
+    const file = await this.#retrying('getFile', (s) => this.#api.raw.getFile({ file_id: attachment.id }, grammySignal(s)), signal);
+    if (!file.file_path) throw new TelegramDownloadError(`telegram: ${attachment.name} has no download path (too big for the Bot API?)`);
+    const url = `${this.#config.api_root}/file/bot${this.#config.bot_token}/${file.file_path}`;
+    const res = await fetch(url, signal ? { signal } : {});
+    if (!res.ok || !res.body) {
+      throw new TelegramDownloadError(`telegram: downloading ${attachment.name} failed: HTTP ${res.status}`);
+    }
+    try {
+      await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), createWriteStream(destPath), signal ? { signal } : {});
+    } catch (err) {
+      await rm(destPath, { force: true });
+      throw new TelegramDownloadError(`telegram: downloading ${attachment.name} failed`, { cause: err });
+    }
+  }
+
+  onConfigChange(delta: ConfigDelta): ConfigChangeVerdict {
+    const keys = delta.keys.map((k) => k.replace(/^transports\.telegram\./, '').split('.')[0]!);
+    return keys.every((k) => HOT_KEYS.has(k)) ? 'hot' : 'restart';
+  }
+
+  async applyConfig(next: unknown): Promise<void> {
+    // the schema validated it; only hot keys are taken (the others wait for a restart)
+    const incoming = next as Record<string, unknown>;
+    const hot = Object.fromEntries(Object.entries(incoming).filter(([k]) => HOT_KEYS.has(k)));
+    this.#config = { ...this.#config, ...hot } as TelegramConfig;
+  }
+
+  async #deliver(ingress: IngressSink, updates: readonly Update[], next: number): Promise<void> {
+    const events = [];
+    for (const update of updates) {
+      const mapped = mapUpdate(update, this.#me?.username, this.clock.now());
+      if (!mapped) {
+        this.ctx.logger.debug({ update: update.update_id }, 'telegram: nothing to act on in an update');
+      } else if (!this.#gate.allows(mapped)) {
+        this.ctx.logger.debug(
+          { chat: mapped.event.chat.chat, user: mapped.userId, kind: mapped.event.kind },
+          'telegram: ignored an update from a chat or user that may not talk to Ferry',
+        );
+      } else {
+        events.push(mapped.event);
+      }
+    }
+    // ignored updates advance the cursor too, or Telegram would send them forever
+    await ingress.accept(events, { key: this.cursorKey, value: String(next) });
+    for (const update of updates) {
+      if (update.callback_query) void this.#answer(update.callback_query.id);
+    }
+  }
+
+  async #answer(queryId: string): Promise<void> {
+    try {
+      await this.#sender.answerCallback(queryId);
+    } catch (err) {
+      // a press replayed after a restart is too old to answer; nothing is lost by that
+      this.ctx.logger[isQueryTooOld(err) ? 'debug' : 'warn']({ err }, 'telegram: could not answer a button press');
+    }
+  }
+
+  #retrying<T>(method: string, call: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const s = signal ?? new AbortController().signal;
+    return callWithRetry(() => call(s), {
+      clock: this.clock,
+      log: this.ctx.logger,
+      method,
+      signal: s,
+      baseMs: this.#config.retry_base_ms,
+      maxMs: this.#config.retry_max_ms,
+      maxAttempts: this.#config.max_attempts,
+    });
+  }
+}
