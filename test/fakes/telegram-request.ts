@@ -97,8 +97,10 @@ function parseMultipart(body: Buffer, boundary: string): Part[] {
     const headerEnd = chunk.indexOf('\r\n\r\n');
     const headers = chunk.subarray(0, headerEnd).toString('utf8');
     const content = chunk.subarray(headerEnd + 4);
-    const name = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
-    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
+    // grammY writes `filename=x.txt` unquoted; browsers quote it
+    const name = /(?:^|[;\s])name="([^"]*)"/i.exec(headers)?.[1] ?? '';
+    const fileMatch = /filename=(?:"([^"]*)"|([^;\r\n]+))/i.exec(headers);
+    const filename = fileMatch ? (fileMatch[1] ?? fileMatch[2]!.trim()) : undefined;
     const contentType = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? 'application/octet-stream';
     parts.push({ name, contentType, content, ...(filename !== undefined ? { filename } : {}) });
     at = next;

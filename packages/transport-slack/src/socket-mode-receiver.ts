@@ -1,7 +1,7 @@
 import type { Logger } from '@ferry/core';
 import type { App, Receiver } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
-import type { WebClientOptions } from '@slack/web-api';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { processBeforeAck } from './deferred-ack.js';
 import { SlackConnectError } from './slack-errors.js';
 import { slackLogger } from './slack-logger.js';
@@ -55,6 +55,10 @@ export class AckAfterJournalSocketModeReceiver implements Receiver {
   async start(): Promise<void> {
     this.#stopping = false;
     try {
+      // The client retries a refused token forever when Slack's answer is not on its short
+      // list of fatal ones (a bot token given as app token gets not_allowed_token_type):
+      // one plain call first turns every refusal into a clear startup error.
+      await new WebClient(undefined, this.o.clientOptions).apps.connections.open({ token: this.o.appToken });
       await this.#client.start();
     } catch (err) {
       throw new SlackConnectError(

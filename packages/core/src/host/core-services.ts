@@ -45,6 +45,12 @@ export function wireCoreServices(d: CoreServiceDeps) {
   const journal = c.resolve(IngressJournal);
   c.register(INGRESS_JOURNAL, { useValue: journal });
   c.register(ENGINE_SOURCE, { useValue: d.engines });
+  // one instance each per generation: tsyringe resolves classes as transients unless told otherwise
+  c.registerSingleton(SessionStore);
+  c.registerSingleton(RunLedger);
+  c.registerSingleton(Outbox);
+  c.registerSingleton(CostLedger);
+  c.registerSingleton(RunService);
   const sessions = c.resolve(SessionStore);
   const ledger = c.resolve(RunLedger);
   const outbox = c.resolve(Outbox);

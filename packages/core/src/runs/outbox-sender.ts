@@ -48,6 +48,8 @@ export class OutboxSender {
 
   async #send(item: OutboxItem, marker?: string): Promise<boolean> {
     if (!this.hub.has(item.chat.transport)) return false;
+    // a run still delivering its own answer owns it; counting it as done here is right either way
+    if (!this.outbox.begin(item)) return true;
     try {
       await this.hub.send(item.chat, {
         text: marker ? `${item.text}\n\n${marker}` : item.text,
@@ -58,6 +60,8 @@ export class OutboxSender {
     } catch (err) {
       this.log.warn({ err, chat: item.chat }, 'an answer could not be sent yet; it stays in the outbox');
       return false;
+    } finally {
+      this.outbox.end(item);
     }
   }
 

@@ -21,6 +21,9 @@ export interface OutboxItem {
  */
 @injectable()
 export class Outbox {
+  /** Items someone is sending right now: the retry loop must not send them a second time. */
+  readonly #sending = new Set<number>();
+
   constructor(
     @inject(STATE_STORE) private readonly store: StateStore,
     @inject(CLOCK) private readonly clock: Clock,
@@ -87,6 +90,18 @@ export class Outbox {
           .run(this.clock.now(), item.seq);
       }
     });
+  }
+
+  /** Takes an item for sending; false when another path is already sending it. */
+  begin(item: OutboxItem): boolean {
+    if (this.#sending.has(item.id)) return false;
+    this.#sending.add(item.id);
+    return true;
+  }
+
+  /** Gives an item back after sending it (confirmed) or failing (still pending, for a retry). */
+  end(item: OutboxItem): void {
+    this.#sending.delete(item.id);
   }
 
   pending(): OutboxItem[] {

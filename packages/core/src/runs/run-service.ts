@@ -382,15 +382,19 @@ export class RunService {
       job.replyTo,
       run.id,
     );
-    for (const item of items) {
-      try {
+    // this run owns its answer until it is sent or has failed: the retry loop keeps off
+    for (const item of items) this.outbox.begin(item);
+    try {
+      for (const item of items) {
         await this.hub.send(job.chat, { text: item.text, ...(job.replyTo ? { replyTo: job.replyTo } : {}) });
         this.outbox.confirm(item);
-      } catch (err) {
-        // left pending: the outbox is retried at the next start, marked as re-sent
-        this.log.error({ err, chat: job.chat }, 'could not deliver an answer; it stays in the outbox');
-        return;
       }
+    } catch (err) {
+      // left pending: the outbox sender retries it with backoff
+      this.log.error({ err, chat: job.chat }, 'could not deliver an answer; it stays in the outbox');
+      return;
+    } finally {
+      for (const item of items) this.outbox.end(item);
     }
     if (run.progress) {
       const caps = this.hub.capabilities(job.chat);

@@ -1,0 +1,244 @@
+// Ferry's added latency per engine event and its memory with many runs (issue #7).
+//
+// An engine event travels: engine writes a JSONL line → pipe → readline → parseJsonLines →
+// ClaudeEventMapper → the runner's generator → the host's contract guard → ProgressReporter
+// .action(), which schedules the coalesced progress edit. This drives exactly that path in
+// process (the real ClaudeRunner from packages/engine-claude/dist, the host's guardEngineEvents,
+// ProgressReporter and PlainPresenter from packages/core/dist) against a claude-shaped child
+// (fake-stream.mjs) that stamps each line's write time on the same epoch clock.
+//
+// - `raw-pipe`: the same child read with bare readline + JSON.parse: the floor (pipe, wakeups).
+// - `ferry-paced`: 10,000 events at 4,000/s: latency write → edit scheduled, p50/p99.
+//   Ferry's added latency is the difference to `raw-pipe`.
+// - `ferry-flood`: 10,000 events written as fast as the pipe takes them: events/s.
+// - `rss-50-runs`: 50 concurrent runs of 400 events over ~2 s each: the host's RSS (and the
+//   children's, apart).
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { machine, percentile, REPO_DIR, removeDir, scratchDir, writeResult } from '../lib/bench-kit.mjs';
+
+const coreRequire = createRequire(`${REPO_DIR}/packages/core/package.json`);
+await import(coreRequire.resolve('reflect-metadata'));
+const core = (file) => import(`${REPO_DIR}/packages/core/dist/${file}`);
+const { guardEngineEvents } = await core('runs/contract-guard.js');
+const { ProgressReporter } = await core('runs/progress-reporter.js');
+const { PlainPresenter } = await core('runs/plain-presenter.js');
+const { SystemClock } = await core('clock/system-clock.js');
+const { createTestPluginContext } = await core('testing/test-plugin-context.js');
+const { ClaudeRunner } = await import(`${REPO_DIR}/packages/engine-claude/dist/claude-runner.js`);
+const { claudeConfigSchema } = await import(`${REPO_DIR}/packages/engine-claude/dist/claude-config.js`);
+
+const SCALE = Number(process.env.FERRY_BENCH_SCALE ?? 1);
+const n = (x) => Math.max(2, Math.round(x * SCALE));
+const FAKE = join(REPO_DIR, 'bench/engine-events/fake-stream.mjs');
+const EVENTS = n(10_000);
+const PACED_GAP_US = Number(process.env.FERRY_BENCH_GAP_US ?? 1000);
+const RUNS = 50;
+const clock = new SystemClock();
+const epochNow = () => performance.timeOrigin + performance.now();
+const round = (x, d = 3) => Number(x.toFixed(d));
+
+/** A console-like chat: 250 ms between edits (the console transport's limit); edits are counted. */
+function makeHub() {
+  const presenter = new PlainPresenter();
+  const hub = {
+    edits: 0,
+    capabilities: () => ({ minEditIntervalMs: 250 }),
+    presenter: () => presenter,
+    tryEdit: async () => {
+      hub.edits++;
+      return true;
+    },
+  };
+  return hub;
+}
+
+function makeRunner(dir, env) {
+  const ctx = createTestPluginContext({ id: 'claude', stateDir: dir });
+  const config = claudeConfigSchema.parse({ path: FAKE, grace_s: 2, env });
+  return new ClaudeRunner(config, clock, ctx);
+}
+
+/** One run through runner → guard → reporter, as RunService drives it; returns when `completed` arrives. */
+async function ferryRun({ dir, events, gapUs, stamps, onScheduled, onPid }) {
+  const hub = makeHub();
+  const ref = { chat: { transport: 'bench', chat: 'c' }, id: '1' };
+  const reporter = new ProgressReporter(hub, clock, ref, 'claude', clock.now(), undefined);
+  reporter.start();
+  const runner = makeRunner(dir, {
+    BENCH_EVENTS: String(events),
+    BENCH_GAP_US: String(gapUs),
+    ...(stamps ? { BENCH_STAMPS: stamps } : {}),
+  });
+  const req = { prompt: 'bench', cwd: dir, session: 'bench:c', chat: ref.chat };
+  let completed;
+  let pid;
+  const t0 = performance.now();
+  for await (const ev of guardEngineEvents('claude', runner.run(req, new AbortController().signal), () => {})) {
+    if (ev.type === 'started') {
+      pid = ev.meta?.pid;
+      onPid?.(pid);
+    }
+    else if (ev.type === 'action') {
+      reporter.action(ev.action, ev.phase, ev.ok);
+      onScheduled?.(`${ev.action.id} ${ev.phase}`, epochNow());
+    } else completed = ev;
+  }
+  const elapsedMs = performance.now() - t0;
+  await reporter.stop();
+  if (!completed?.ok) throw new Error(`bench run failed: ${completed?.error}`);
+  return { elapsedMs, edits: hub.edits, steps: reporter.steps, pid };
+}
+
+function latencies(stampsFile, seen) {
+  const out = [];
+  for (const line of readFileSync(stampsFile, 'utf8').split('\n')) {
+    if (!line) continue;
+    const at = line.lastIndexOf(' ');
+    const key = line.slice(0, at);
+    const wrote = Number(line.slice(at + 1));
+    const got = seen.get(key);
+    if (got === undefined) throw new Error(`event ${key} never reached the reporter`);
+    out.push(got - wrote);
+  }
+  return Float64Array.from(out).sort();
+}
+
+const stats = (sorted) => ({
+  p50: round(percentile(sorted, 50)),
+  p99: round(percentile(sorted, 99)),
+  max: round(sorted.at(-1) ?? 0),
+});
+
+async function rawPipe(dir) {
+  const stamps = join(dir, 'raw-stamps.txt');
+  const child = spawn(FAKE, [], {
+    env: { ...process.env, BENCH_EVENTS: String(EVENTS), BENCH_GAP_US: String(PACED_GAP_US), BENCH_STAMPS: stamps },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const seen = new Map();
+  for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
+    const ev = JSON.parse(line);
+    const block = ev.message?.content?.[0];
+    if (block?.type === 'tool_use') seen.set(`${block.id} started`, epochNow());
+    if (block?.type === 'tool_result') seen.set(`${block.tool_use_id} completed`, epochNow());
+  }
+  await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+  return { name: 'raw-pipe', events: EVENTS, latencyMs: stats(latencies(stamps, seen)) };
+}
+
+async function ferryPaced(dir) {
+  const stamps = join(dir, 'ferry-stamps.txt');
+  const seen = new Map();
+  const r = await ferryRun({
+    dir,
+    events: EVENTS,
+    gapUs: PACED_GAP_US,
+    stamps,
+    onScheduled: (key, t) => seen.set(key, t),
+  });
+  return { name: 'ferry-paced', events: EVENTS, edits: r.edits, steps: r.steps, latencyMs: stats(latencies(stamps, seen)) };
+}
+
+async function ferryFlood(dir) {
+  const r = await ferryRun({ dir, events: EVENTS, gapUs: 0 });
+  return {
+    name: 'ferry-flood',
+    events: EVENTS,
+    elapsedMs: round(r.elapsedMs, 1),
+    eventsPerSec: Math.round((EVENTS / r.elapsedMs) * 1000),
+    edits: r.edits,
+  };
+}
+
+function rssOf(pid) {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : 0;
+  } catch {
+    return 0; // exited
+  }
+}
+
+async function rss50(dir) {
+  globalThis.gc?.();
+  const before = process.memoryUsage().rss / 1_048_576;
+  let peak = before;
+  let childPeak = 0;
+  const pids = new Set();
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss / 1_048_576);
+    let children = 0;
+    for (const pid of pids) children += rssOf(pid);
+    childPeak = Math.max(childPeak, children);
+  }, 50);
+  const perRun = n(400);
+  const t0 = performance.now();
+  try {
+    await Promise.all(
+      Array.from({ length: RUNS }, () =>
+        ferryRun({
+          dir,
+          events: perRun,
+          gapUs: 5_000,
+          onPid: (pid) => pids.add(pid),
+        }).then((r) => pids.delete(r.pid)),
+      ),
+    );
+  } finally {
+    clearInterval(sampler);
+  }
+  return {
+    name: 'rss-50-runs',
+    runs: RUNS,
+    eventsPerRun: perRun,
+    elapsedMs: round(performance.now() - t0, 1),
+    hostRssMb: { before: round(before, 1), peak: round(peak, 1), perRun: round((peak - before) / RUNS, 2) },
+    childrenRssPeakMb: round(childPeak, 1),
+  };
+}
+
+const dir = scratchDir('engine-events');
+try {
+  process.stderr.write(`engine-events: ${EVENTS} events per run, scale ${SCALE}\n`);
+  await ferryRun({ dir, events: n(1_000), gapUs: 0 }); // warm-up: JIT, module loading
+  const raw = await rawPipe(dir);
+  process.stderr.write(`  raw-pipe     p50 ${raw.latencyMs.p50} ms · p99 ${raw.latencyMs.p99} ms\n`);
+  const paced = await ferryPaced(dir);
+  process.stderr.write(`  ferry-paced  p50 ${paced.latencyMs.p50} ms · p99 ${paced.latencyMs.p99} ms · ${paced.edits} edits\n`);
+  const flood = await ferryFlood(dir);
+  process.stderr.write(`  ferry-flood  ${flood.eventsPerSec} events/s · ${flood.edits} edits\n`);
+  const mem = await rss50(dir);
+  process.stderr.write(
+    `  rss-50-runs  host ${mem.hostRssMb.before} → ${mem.hostRssMb.peak} MB (${mem.hostRssMb.perRun} MB/run) · children ${mem.childrenRssPeakMb} MB\n`,
+  );
+
+  const added = {
+    p50: round(paced.latencyMs.p50 - raw.latencyMs.p50),
+    p99: round(paced.latencyMs.p99 - raw.latencyMs.p99),
+  };
+  const targets = [
+    { name: 'added latency per event, p99 (ms)', target: '<= 5', actual: added.p99, met: added.p99 <= 5 },
+    { name: 'host RSS per concurrent run (MB)', target: '<= 2', actual: mem.hostRssMb.perRun, met: mem.hostRssMb.perRun <= 2 },
+  ];
+  const file = writeResult('engine-events', {
+    machine: machine(),
+    scale: SCALE,
+    scenarios: [raw, paced, flood, mem],
+    addedLatencyMs: added,
+    summary: [
+      `write → edit scheduled, ${EVENTS} events at ${1e6 / PACED_GAP_US}/s: p50 ${paced.latencyMs.p50} ms, p99 ${paced.latencyMs.p99} ms (bare pipe + readline: p50 ${raw.latencyMs.p50} ms, p99 ${raw.latencyMs.p99} ms)`,
+      `Ferry's added latency: p50 ${added.p50} ms, p99 ${added.p99} ms`,
+      `flood: ${flood.eventsPerSec} events/s through runner → guard → reporter (${flood.edits} coalesced edits)`,
+      `${RUNS} concurrent runs: host RSS ${mem.hostRssMb.before} → ${mem.hostRssMb.peak} MB (${mem.hostRssMb.perRun} MB/run), engine children ${mem.childrenRssPeakMb} MB`,
+    ],
+    targets,
+  });
+  process.stderr.write(`  wrote ${file}\n`);
+} finally {
+  removeDir(dir);
+}
