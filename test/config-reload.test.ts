@@ -57,10 +57,80 @@ describe('editing ferry.toml while Ferry runs', () => {
     const d = startDaemon(config);
     await d.waitForLog('ferry is ready');
     writeFileSync(config, `${DEMO_CONFIG}[restart]\non_config_change = "notify"\n[plugins]\npaths = ["/nonexistent-but-harmless"]\n`);
-    await d.waitForStdout(/ferry\.toml changed plugins\.paths: that needs a restart/);
+    await d.waitForStdout(/ferry\.toml changed plugins\.paths: restart needed for that/);
     const status = JSON.parse(ferry(['status', '--json'], { FERRY_CONFIG_PATH: config }).stdout);
     expect(status.generation).toBe(1);
     d.proc.kill('SIGTERM');
     expect((await d.exit).code).toBe(0);
   });
+
+  it('reports the same broken save once, shows it in status, and clears it with a good edit', async () => {
+    const { config } = instanceDir(DEMO_CONFIG);
+    const d = startDaemon(config);
+    await d.waitForLog('ferry is ready');
+    const broken = `${DEMO_CONFIG}[restart]\ndrain_timeout_s = -5\n`;
+    writeFileSync(config, broken);
+    await d.waitForLog(/config edit rejected/);
+    writeFileSync(config, broken);
+    await vi.waitFor(() => expect(d.logs().filter((l) => /config edit rejected/.test(String(l.msg)))).toHaveLength(2));
+    expect(d.stdout().match(/edit rejected/g)).toHaveLength(1);
+    const status = JSON.parse(ferry(['status', '--json'], { FERRY_CONFIG_PATH: config }).stdout);
+    expect(status.config_error).toBe(`${config}:6: restart.drain_timeout_s: must be at least 0, got number -5`);
+    writeFileSync(config, `${DEMO_CONFIG}[restart]\ndrain_timeout_s = 5\n`);
+    await d.waitForStdout(/Config reloaded: changed restart\.drain_timeout_s \(no restart needed\)/);
+    expect(JSON.parse(ferry(['status', '--json'], { FERRY_CONFIG_PATH: config }).stdout).config_error).toBeUndefined();
+    d.proc.kill('SIGTERM');
+    expect((await d.exit).code).toBe(0);
+  });
+
+  it('turns a burst of 10 saves in 200 ms into one reload', async () => {
+    const { config } = instanceDir(DEMO_CONFIG);
+    const d = startDaemon(config);
+    await d.waitForLog('ferry is ready');
+    for (let i = 1; i <= 10; i++) {
+      writeFileSync(config, `${DEMO_CONFIG}[restart]\ndrain_timeout_s = ${i}\n`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await d.waitForLog('config reloaded');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(d.logs().filter((l) => l.msg === 'config reloaded')).toHaveLength(1);
+    expect(ferry(['config', 'get', 'restart.drain_timeout_s'], { FERRY_CONFIG_PATH: config }).stdout.trim()).toBe('10');
+    d.proc.kill('SIGTERM');
+    expect((await d.exit).code).toBe(0);
+  });
+
+  it('stays running through 50 malformed edits, reporting each with file, line and key', async () => {
+    const { config } = instanceDir(DEMO_CONFIG);
+    const d = startDaemon(config);
+    await d.waitForLog('ferry is ready');
+    const bad: [string, RegExp][] = [
+      ['[restart\n', /ferry\.toml:\d+: /],
+      ['[restart]\ndrain_timeout_s = "2m"\n', /:\d+: restart\.drain_timeout_s: expected number/],
+      ['[restart]\non_config_change = "sometimes"\n', /:\d+: restart\.on_config_change: must be one of/],
+      ['[restart]\nauto_resume = "yes"\n', /:\d+: restart\.auto_resume: expected boolean/],
+      ['[ingress]\nmax_attempts = 0\n', /:\d+: ingress\.max_attempts: /],
+      ['[projects.x]\nengine = "demo"\n', /:\d+: projects\.x\.path: /],
+      ['[restart]\ndrain_timout_s = 3\n', /:\d+: restart\.drain_timout_s: unknown key/],
+      ['name = "unterminated\n', /ferry\.toml:\d+: /],
+      ['[[triggers.crons]]\nid = "x"\n', /:\d+: triggers\.crons\[0\]\./],
+      ['default_engine = "nosuch"\n', /default_engine: no usable engine plugin "nosuch"/],
+    ];
+    for (let i = 0; i < 50; i++) {
+      const [snippet, expected] = bad[i % bad.length]!;
+      // a different comment each time: every save is new content, so each is reloaded and reported
+      const text = snippet.startsWith('default_engine')
+        ? `# edit ${i}\n${snippet}[transports.console]\n`
+        : `# edit ${i}\n${DEMO_CONFIG}${snippet}`;
+      writeFileSync(config, text);
+      await vi.waitFor(() => expect(d.logs().filter((l) => /config edit rejected/.test(String(l.msg)))).toHaveLength(i + 1), { timeout: 5000 });
+      const last = d.logs().filter((l) => /config edit rejected/.test(String(l.msg))).at(-1)!;
+      expect(String(last.msg)).toMatch(expected);
+    }
+    const status = JSON.parse(ferry(['status', '--json'], { FERRY_CONFIG_PATH: config }).stdout);
+    expect(status).toMatchObject({ state: 'running', generation: 1 });
+    d.say('alive?');
+    await d.waitForStdout(/You said: "alive\?"/);
+    d.proc.kill('SIGTERM');
+    expect((await d.exit).code).toBe(0);
+  }, 60_000);
 });

@@ -7,6 +7,9 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { WebSocket } from 'ws';
 import { type FakeSlackOptions, FakeSlackServer } from './fakes/slack-server.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: raw JSON frames and bodies, read loosely in assertions
+type Loose = Record<string, any>;
+
 async function fake(options: FakeSlackOptions = {}): Promise<FakeSlackServer> {
   const server = await FakeSlackServer.start(options);
   onTestFinished(() => server.close());
@@ -19,18 +22,18 @@ async function call(f: FakeSlackServer, method: string, params: Record<string, u
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(params),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, headers: res.headers, body: (await res.json()) as Loose };
 }
 
 /** A raw Socket Mode connection: every frame it receives, parsed. */
 async function socket(f: FakeSlackServer) {
   const { body } = await call(f, 'apps.connections.open', {}, f.appToken);
   const ws = new WebSocket(body.url as string);
-  const frames: Record<string, any>[] = [];
+  const frames: Loose[] = [];
   ws.on('message', (d) => frames.push(JSON.parse(String(d))));
   await new Promise((resolve) => ws.once('open', resolve));
   onTestFinished(() => ws.terminate());
-  const next = async (pred: (m: Record<string, any>) => boolean, what: string) => {
+  const next = async (pred: (m: Loose) => boolean, what: string) => {
     await expect.poll(() => frames.find(pred), { timeout: 5000, interval: 5, message: what }).toBeDefined();
     return frames.find(pred)!;
   };

@@ -11,11 +11,11 @@
 // - `ferry-paced`: 10,000 events at 4,000/s: latency write → edit scheduled, p50/p99.
 //   Ferry's added latency is the difference to `raw-pipe`.
 // - `ferry-flood`: 10,000 events written as fast as the pipe takes them: events/s.
-// - `rss-50-runs`: 50 concurrent runs of 400 events over ~2 s each: the host's RSS (and the
-//   children's, apart).
+// - `rss-50-runs`: 50 concurrent runs (started 50 ms apart) of 400 events over ~8 s each: the
+//   host's RSS, and the engine children's apart.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -28,7 +28,8 @@ const { guardEngineEvents } = await core('runs/contract-guard.js');
 const { ProgressReporter } = await core('runs/progress-reporter.js');
 const { PlainPresenter } = await core('runs/plain-presenter.js');
 const { SystemClock } = await core('clock/system-clock.js');
-const { createTestPluginContext } = await core('testing/test-plugin-context.js');
+const { MemoryPluginStore } = await core('host/memory-plugin-store.js');
+const { createLogger } = await core('logging/logger.js');
 const { ClaudeRunner } = await import(`${REPO_DIR}/packages/engine-claude/dist/claude-runner.js`);
 const { claudeConfigSchema } = await import(`${REPO_DIR}/packages/engine-claude/dist/claude-config.js`);
 
@@ -36,7 +37,8 @@ const SCALE = Number(process.env.FERRY_BENCH_SCALE ?? 1);
 const n = (x) => Math.max(2, Math.round(x * SCALE));
 const FAKE = join(REPO_DIR, 'bench/engine-events/fake-stream.mjs');
 const EVENTS = n(10_000);
-const PACED_GAP_US = Number(process.env.FERRY_BENCH_GAP_US ?? 1000);
+const PACED_GAP_US = 500;
+const REPEAT = Math.max(1, Number(process.env.FERRY_BENCH_REPEAT ?? 3));
 const RUNS = 50;
 const clock = new SystemClock();
 const epochNow = () => performance.timeOrigin + performance.now();
@@ -57,8 +59,22 @@ function makeHub() {
   return hub;
 }
 
+const logger = createLogger({ level: 'silent' });
+
+/** The PluginContext the host would hand the claude plugin (the real environment, filtered of nothing). */
 function makeRunner(dir, env) {
-  const ctx = createTestPluginContext({ id: 'claude', stateDir: dir });
+  const ctx = {
+    id: 'claude',
+    kind: 'engine',
+    packageName: '@ferry/engine-claude',
+    packageDir: join(REPO_DIR, 'packages/engine-claude'),
+    stateDir: dir,
+    logger,
+    store: new MemoryPluginStore(),
+    childEnv: (extra) => ({ ...process.env, ...extra }),
+    projectChats: () => [],
+    requestShutdown: () => {},
+  };
   const config = claudeConfigSchema.parse({ path: FAKE, grace_s: 2, env });
   return new ClaudeRunner(config, clock, ctx);
 }
@@ -78,12 +94,15 @@ async function ferryRun({ dir, events, gapUs, stamps, onScheduled, onPid }) {
   let completed;
   let pid;
   const t0 = performance.now();
-  for await (const ev of guardEngineEvents('claude', runner.run(req, new AbortController().signal), () => {})) {
+  for await (const ev of guardEngineEvents(
+    'claude',
+    runner.run(req, new AbortController().signal),
+    () => {},
+  )) {
     if (ev.type === 'started') {
       pid = ev.meta?.pid;
       onPid?.(pid);
-    }
-    else if (ev.type === 'action') {
+    } else if (ev.type === 'action') {
       reporter.action(ev.action, ev.phase, ev.ok);
       onScheduled?.(`${ev.action.id} ${ev.phase}`, epochNow());
     } else completed = ev;
@@ -117,7 +136,12 @@ const stats = (sorted) => ({
 async function rawPipe(dir) {
   const stamps = join(dir, 'raw-stamps.txt');
   const child = spawn(FAKE, [], {
-    env: { ...process.env, BENCH_EVENTS: String(EVENTS), BENCH_GAP_US: String(PACED_GAP_US), BENCH_STAMPS: stamps },
+    env: {
+      ...process.env,
+      BENCH_EVENTS: String(EVENTS),
+      BENCH_GAP_US: String(PACED_GAP_US),
+      BENCH_STAMPS: stamps,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const seen = new Map();
@@ -141,7 +165,13 @@ async function ferryPaced(dir) {
     stamps,
     onScheduled: (key, t) => seen.set(key, t),
   });
-  return { name: 'ferry-paced', events: EVENTS, edits: r.edits, steps: r.steps, latencyMs: stats(latencies(stamps, seen)) };
+  return {
+    name: 'ferry-paced',
+    events: EVENTS,
+    edits: r.edits,
+    steps: r.steps,
+    latencyMs: stats(latencies(stamps, seen)),
+  };
 }
 
 async function ferryFlood(dir) {
@@ -169,25 +199,26 @@ async function rss50(dir) {
   const before = process.memoryUsage().rss / 1_048_576;
   let peak = before;
   let childPeak = 0;
+  let concurrent = 0;
   const pids = new Set();
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss / 1_048_576);
     let children = 0;
     for (const pid of pids) children += rssOf(pid);
     childPeak = Math.max(childPeak, children);
+    concurrent = Math.max(concurrent, pids.size);
   }, 50);
   const perRun = n(400);
   const t0 = performance.now();
   try {
+    // Starts are staggered as real messages are (a storm of 50 node startups at once would starve
+    // this process of CPU on a small box), and each run lasts ~8 s, so all 50 overlap.
     await Promise.all(
-      Array.from({ length: RUNS }, () =>
-        ferryRun({
-          dir,
-          events: perRun,
-          gapUs: 5_000,
-          onPid: (pid) => pids.add(pid),
-        }).then((r) => pids.delete(r.pid)),
-      ),
+      Array.from({ length: RUNS }, async (_, i) => {
+        await clock.sleep(i * 50);
+        const r = await ferryRun({ dir, events: perRun, gapUs: 20_000, onPid: (pid) => pids.add(pid) });
+        pids.delete(r.pid);
+      }),
     );
   } finally {
     clearInterval(sampler);
@@ -196,6 +227,7 @@ async function rss50(dir) {
     name: 'rss-50-runs',
     runs: RUNS,
     eventsPerRun: perRun,
+    peakConcurrent: concurrent,
     elapsedMs: round(performance.now() - t0, 1),
     hostRssMb: { before: round(before, 1), peak: round(peak, 1), perRun: round((peak - before) / RUNS, 2) },
     childrenRssPeakMb: round(childPeak, 1),
@@ -206,10 +238,24 @@ const dir = scratchDir('engine-events');
 try {
   process.stderr.write(`engine-events: ${EVENTS} events per run, scale ${SCALE}\n`);
   await ferryRun({ dir, events: n(1_000), gapUs: 0 }); // warm-up: JIT, module loading
-  const raw = await rawPipe(dir);
-  process.stderr.write(`  raw-pipe     p50 ${raw.latencyMs.p50} ms · p99 ${raw.latencyMs.p99} ms\n`);
-  const paced = await ferryPaced(dir);
-  process.stderr.write(`  ferry-paced  p50 ${paced.latencyMs.p50} ms · p99 ${paced.latencyMs.p99} ms · ${paced.edits} edits\n`);
+  // Rounds interleave bare pipe and Ferry, so a noisy stretch (other work on the box) does not
+  // land on one of them only; the round with the median p99 stands for each.
+  const rounds = { raw: [], paced: [] };
+  for (let i = 1; i <= REPEAT; i++) {
+    const r = await rawPipe(dir);
+    const p = await ferryPaced(dir);
+    rounds.raw.push(r);
+    rounds.paced.push(p);
+    process.stderr.write(
+      `  [${i}/${REPEAT}] raw-pipe p50 ${r.latencyMs.p50} ms · p99 ${r.latencyMs.p99} ms | ferry-paced p50 ${p.latencyMs.p50} ms · p99 ${p.latencyMs.p99} ms · ${p.edits} edits\n`,
+    );
+  }
+  const median = (list) => {
+    const sorted = [...list].sort((a, b) => a.latencyMs.p99 - b.latencyMs.p99);
+    return { ...sorted[Math.floor((sorted.length - 1) / 2)], rounds: list.map((r) => r.latencyMs) };
+  };
+  const raw = median(rounds.raw);
+  const paced = median(rounds.paced);
   const flood = await ferryFlood(dir);
   process.stderr.write(`  ferry-flood  ${flood.eventsPerSec} events/s · ${flood.edits} edits\n`);
   const mem = await rss50(dir);
@@ -223,7 +269,12 @@ try {
   };
   const targets = [
     { name: 'added latency per event, p99 (ms)', target: '<= 5', actual: added.p99, met: added.p99 <= 5 },
-    { name: 'host RSS per concurrent run (MB)', target: '<= 2', actual: mem.hostRssMb.perRun, met: mem.hostRssMb.perRun <= 2 },
+    {
+      name: 'host RSS per concurrent run (MB)',
+      target: '<= 2',
+      actual: mem.hostRssMb.perRun,
+      met: mem.hostRssMb.perRun <= 2,
+    },
   ];
   const file = writeResult('engine-events', {
     machine: machine(),

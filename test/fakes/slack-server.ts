@@ -209,8 +209,14 @@ export class FakeSlackServer {
     this.api.fault(method, fault);
   }
 
-  ignoreNextAcks(n: number): void {
-    this.socketMode.ignoreNextAcks(n);
+  /** The next `n` acks (of envelopes `match` picks) are lost, so Slack redelivers those envelopes. */
+  ignoreNextAcks(n: number, match?: (e: EnvelopeRecord) => boolean): void {
+    this.socketMode.ignoreNextAcks(n, match);
+  }
+
+  /** Envelopes about the message with this ts (its `message` and `app_mention` copies). */
+  envelopesFor(ts: string): EnvelopeRecord[] {
+    return this.envelopes.filter((e) => (e.payload.event as { ts?: string } | undefined)?.ts === ts);
   }
 
   disconnect(reason = 'refresh_requested'): void {

@@ -54,7 +54,7 @@ export class SocketModeHub {
   readonly #tickets = new Set<string>();
   readonly #connections = new Set<Connection>();
   readonly #pending = new Map<string, Pending>();
-  #ignoreAcks = 0;
+  readonly #lostAcks: { match: (e: EnvelopeRecord) => boolean; left: number }[] = [];
   #nextId = 0;
 
   constructor(
@@ -118,8 +118,9 @@ export class SocketModeHub {
     }
     const pending = msg.envelope_id ? this.#pending.get(msg.envelope_id) : undefined;
     if (!pending) return;
-    if (this.#ignoreAcks > 0) {
-      this.#ignoreAcks--;
+    const lost = this.#lostAcks.find((l) => l.left > 0 && l.match(pending.record));
+    if (lost) {
+      lost.left--;
       return;
     }
     clearTimeout(pending.timer);
@@ -144,9 +145,9 @@ export class SocketModeHub {
     return record;
   }
 
-  /** The next `n` acks are lost on the way, so their envelopes are redelivered. */
-  ignoreNextAcks(n: number): void {
-    this.#ignoreAcks += n;
+  /** The next `n` acks (of envelopes `match` picks) are lost on the way, so those envelopes are redelivered. */
+  ignoreNextAcks(n: number, match: (e: EnvelopeRecord) => boolean = () => true): void {
+    this.#lostAcks.push({ match, left: n });
   }
 
   #live(): Connection | undefined {

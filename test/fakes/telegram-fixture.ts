@@ -16,6 +16,9 @@ export interface TelegramConfigOptions {
   /** Extra TOML after the tables. */
   readonly extra?: string;
   readonly delayMs?: number;
+  /** private_interval_ms (default 20) and group_interval_ms (default 40). */
+  readonly privateIntervalMs?: number;
+  readonly groupIntervalMs?: number;
 }
 
 /**
@@ -31,8 +34,8 @@ api_root = "${server.url}"
 ${o.chatId !== undefined ? `chat_id = ${o.chatId}` : ''}
 allowed_user_ids = [${(o.allowedUserIds ?? []).join(', ')}]
 poll_timeout_s = 2
-private_interval_ms = 20
-group_interval_ms = 40
+private_interval_ms = ${o.privateIntervalMs ?? 20}
+group_interval_ms = ${o.groupIntervalMs ?? 40}
 global_interval_ms = 0
 retry_base_ms = 100
 retry_max_ms = 1000

@@ -6,7 +6,12 @@ describe('catch-up after downtime', () => {
   it('starts a new install from now: old mentions in history are not answered', async () => {
     const { FakeSlackServer } = await import('../../../test/fakes/slack-server.js');
     const server = await FakeSlackServer.start();
-    const old = server.say({ user: ALICE, channel: CHANNEL, text: server.mention('from last year'), deliver: false });
+    const old = server.say({
+      user: ALICE,
+      channel: CHANNEL,
+      text: server.mention('from last year'),
+      deliver: false,
+    });
     const { ingress } = await slackHarness({ server });
     expect(ingress.events).toEqual([]);
     const cursor = ingress.cursors.get(`slack:T0FAKE:${CHANNEL}`);
@@ -24,20 +29,50 @@ describe('catch-up after downtime', () => {
     await first.transport.stop();
 
     // Slack gave up delivering these: only history knows them
-    const away = fake.say({ user: ALICE, channel: CHANNEL, text: fake.mention('while away'), deliver: false });
+    const away = fake.say({
+      user: ALICE,
+      channel: CHANNEL,
+      text: fake.mention('while away'),
+      deliver: false,
+    });
     fake.say({ user: ALICE, channel: CHANNEL, text: 'chatter without a mention', deliver: false });
-    const reply = fake.say({ user: ALICE, channel: CHANNEL, text: 'reply in my thread', thread_ts: start.ts, deliver: false });
-    const foreign = fake.say({ user: ALICE, channel: CHANNEL, text: 'someone else’s thread', deliver: false });
+    const reply = fake.say({
+      user: ALICE,
+      channel: CHANNEL,
+      text: 'reply in my thread',
+      thread_ts: start.ts,
+      deliver: false,
+    });
+    const foreign = fake.say({
+      user: ALICE,
+      channel: CHANNEL,
+      text: 'someone else’s thread',
+      deliver: false,
+    });
     fake.say({ user: ALICE, channel: CHANNEL, text: 'not for Ferry', thread_ts: foreign.ts, deliver: false });
-    const followUp = fake.say({ user: ALICE, channel: CHANNEL, text: 'follow-up to the new mention', thread_ts: away.ts, deliver: false });
+    const followUp = fake.say({
+      user: ALICE,
+      channel: CHANNEL,
+      text: 'follow-up to the new mention',
+      thread_ts: away.ts,
+      deliver: false,
+    });
 
     await slackHarness({ server: fake, ingress, store });
-    expect(ingress.texts()).toEqual(['first', 'while away', 'reply in my thread', 'follow-up to the new mention']);
+    expect(ingress.texts()).toEqual([
+      'first',
+      'while away',
+      'reply in my thread',
+      'follow-up to the new mention',
+    ]);
     expect(ingress.events.find((e) => e.text === 'reply in my thread')).toMatchObject({
       dedupeKey: `${CHANNEL}:${reply.ts}`,
       chat: { chat: CHANNEL, thread: start.ts },
     });
-    expect(ingress.events.at(-1)).toMatchObject({ dedupeKey: `${CHANNEL}:${followUp.ts}`, chat: { thread: away.ts } });
+    expect(ingress.events.at(-1)).toMatchObject({
+      dedupeKey: `${CHANNEL}:${followUp.ts}`,
+      chat: { thread: away.ts },
+    });
     expect(ingress.cursors.get(`slack:T0FAKE:${CHANNEL}`)).toBe(followUp.ts);
     expect(fake.calls('conversations.history').at(-1)!.params.oldest).toBe(start.ts);
   });

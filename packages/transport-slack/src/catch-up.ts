@@ -32,7 +32,10 @@ export async function catchUp(channels: readonly string[], d: CatchUpDeps): Prom
     try {
       accepted += await catchUpChannel(channel, d);
     } catch (err) {
-      d.log.warn({ err, channel }, 'slack: could not catch up this channel; messages sent there while Ferry was away may be missed');
+      d.log.warn(
+        { err, channel },
+        'slack: could not catch up this channel; messages sent there while Ferry was away may be missed',
+      );
     }
   }
   return accepted;
@@ -60,7 +63,8 @@ async function catchUpChannel(channel: string, d: CatchUpDeps): Promise<number> 
   const threads = new Set(d.threads.recent(channel, d.maxThreads));
   for (const m of history) {
     // a thread this backlog joined, or one with replies since the cursor that Ferry is in
-    if (m.ts && m.latest_reply && tsAfter(m.latest_reply, since) && d.threads.has(channel, m.ts)) threads.add(m.ts);
+    if (m.ts && m.latest_reply && tsAfter(m.latest_reply, since) && d.threads.has(channel, m.ts))
+      threads.add(m.ts);
   }
   for (const ts of threads) {
     try {
@@ -73,6 +77,7 @@ async function catchUpChannel(channel: string, d: CatchUpDeps): Promise<number> 
   // oldest first, so a thread's first message is queued before its follow-ups
   events.sort((a, b) => a.sentAt - b.sentAt || (a.dedupeKey < b.dedupeKey ? -1 : 1));
   await d.ingress.accept(events, channel, seen);
-  if (events.length > 0) d.log.info({ channel, count: events.length }, 'slack: caught up messages sent while Ferry was away');
+  if (events.length > 0)
+    d.log.info({ channel, count: events.length }, 'slack: caught up messages sent while Ferry was away');
   return events.length;
 }

@@ -10,7 +10,11 @@ describe('ChannelPacer', () => {
     const pacer = new ChannelPacer(clock, () => 1000);
     const at: string[] = [];
     const write = (name: string) => async () => void at.push(`${name}@${clock.now()}`);
-    const all = Promise.all([pacer.run('C1', write('a')), pacer.run('C1', write('b')), pacer.run('C2', write('c'))]);
+    const all = Promise.all([
+      pacer.run('C1', write('a')),
+      pacer.run('C1', write('b')),
+      pacer.run('C2', write('c')),
+    ]);
     await tick();
     expect(at).toEqual(['a@0', 'c@0']);
     await clock.advance(999);
@@ -25,7 +29,9 @@ describe('ChannelPacer', () => {
     const pacer = new ChannelPacer(clock, () => 1000);
     const written: string[] = [];
     await pacer.run('C1', async () => undefined);
-    const edits = ['v1', 'v2', 'v3'].map((v) => pacer.coalesce('C1:1', 'C1', v, async (x) => void written.push(x)));
+    const edits = ['v1', 'v2', 'v3'].map((v) =>
+      pacer.coalesce('C1:1', 'C1', v, async (x) => void written.push(x)),
+    );
     await tick();
     await clock.advance(1000);
     await Promise.all(edits);

@@ -33,7 +33,11 @@ export class ChannelPacer {
   /** Runs `write` in `channel`'s lane once its turn has come. */
   run<T>(channel: string, write: () => Promise<T>): Promise<T> {
     this.#forgetIdle();
-    const lane = this.#lanes.get(channel) ?? { tail: Promise.resolve(), last: Number.NEGATIVE_INFINITY, pending: 0 };
+    const lane = this.#lanes.get(channel) ?? {
+      tail: Promise.resolve(),
+      last: Number.NEGATIVE_INFINITY,
+      pending: 0,
+    };
     this.#lanes.set(channel, lane);
     lane.pending++;
     const result = lane.tail.then(async () => {

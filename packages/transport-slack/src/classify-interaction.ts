@@ -15,9 +15,17 @@ export interface SlashCommandBody {
 export interface BlockActionBody {
   readonly user?: { readonly id?: string; readonly name?: string };
   readonly channel?: { readonly id?: string };
-  readonly container?: { readonly channel_id?: string; readonly message_ts?: string; readonly thread_ts?: string };
+  readonly container?: {
+    readonly channel_id?: string;
+    readonly message_ts?: string;
+    readonly thread_ts?: string;
+  };
   readonly message?: { readonly ts?: string; readonly thread_ts?: string };
-  readonly actions?: readonly { readonly value?: string; readonly action_ts?: string; readonly action_id?: string }[];
+  readonly actions?: readonly {
+    readonly value?: string;
+    readonly action_ts?: string;
+    readonly action_id?: string;
+  }[];
 }
 
 /**
@@ -55,7 +63,8 @@ export function classifyAction(body: BlockActionBody, c: ClassifyContext, now: n
   const user = body.user?.id;
   const ts = body.container?.message_ts ?? body.message?.ts;
   const action = body.actions?.[0];
-  if (!channel || !user || !ts || action?.value === undefined) return { ignore: 'a click without channel, user, message or value' };
+  if (!channel || !user || !ts || action?.value === undefined)
+    return { ignore: 'a click without channel, user, message or value' };
   const rawThread = body.container?.thread_ts ?? body.message?.thread_ts;
   const thread = rawThread && rawThread !== ts ? rawThread : undefined;
   const refusal = c.audience.refusal(channel, user, thread);

@@ -70,7 +70,16 @@ export function classifyMessage(m: SlackMessageEvent, c: ClassifyContext): Verdi
 
   const text = inboundText(m.text ?? '', c.botUserId);
   const attachments = (m.files ?? []).flatMap((f): Attachment[] =>
-    f.id ? [{ id: f.id, name: f.name ?? f.id, ...(f.size === undefined ? {} : { size: f.size }), ...(f.mimetype ? { mimeType: f.mimetype } : {}) }] : [],
+    f.id
+      ? [
+          {
+            id: f.id,
+            name: f.name ?? f.id,
+            ...(f.size === undefined ? {} : { size: f.size }),
+            ...(f.mimetype ? { mimeType: f.mimetype } : {}),
+          },
+        ]
+      : [],
   );
   if (!text && attachments.length === 0) return { ignore: 'an empty message' };
   const chat: ChatAddress = { transport: c.transportId, chat: channel, ...(thread ? { thread } : {}) };

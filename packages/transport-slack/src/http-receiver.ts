@@ -62,7 +62,10 @@ export class SignedHttpReceiver implements Receiver {
       );
     }
     const address = server.address() as AddressInfo;
-    this.o.log.info({ host: address.address, port: address.port, path: this.o.path }, 'slack: listening for events (HTTP mode)');
+    this.o.log.info(
+      { host: address.address, port: address.port, path: this.o.path },
+      'slack: listening for events (HTTP mode)',
+    );
     return address;
   }
 
@@ -82,7 +85,11 @@ export class SignedHttpReceiver implements Receiver {
     const raw = await readBody(req);
     if (!raw) return reply(res, 413, 'too large');
     const refusal = signatureRefusal(
-      { timestamp: header(req, 'x-slack-request-timestamp'), signature: header(req, 'x-slack-signature'), body: raw },
+      {
+        timestamp: header(req, 'x-slack-request-timestamp'),
+        signature: header(req, 'x-slack-signature'),
+        body: raw,
+      },
       this.o.signingSecret,
       this.o.clock.now(),
     );
@@ -92,7 +99,8 @@ export class SignedHttpReceiver implements Receiver {
       return reply(res, 401, 'invalid signature');
     }
     const body = parseBody(header(req, 'content-type'), raw);
-    if (body.type === 'url_verification') return reply(res, 200, JSON.stringify({ challenge: body.challenge }), 'application/json');
+    if (body.type === 'url_verification')
+      return reply(res, 200, JSON.stringify({ challenge: body.challenge }), 'application/json');
     if (body.ssl_check) return reply(res, 200, '');
     if (this.#stopping || !this.#app) return reply(res, 503, 'stopping');
     const retryNum = header(req, 'x-slack-retry-num');

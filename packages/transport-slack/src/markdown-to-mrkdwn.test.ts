@@ -3,8 +3,12 @@ import { escapeMrkdwn, markdownToMrkdwn } from './markdown-to-mrkdwn.js';
 
 describe('markdownToMrkdwn', () => {
   it('converts emphasis, links, headings and bullets', () => {
-    expect(markdownToMrkdwn('**bold** and *italic* and _also_ and ~~gone~~')).toBe('*bold* and _italic_ and _also_ and ~gone~');
-    expect(markdownToMrkdwn('see [the docs](https://x.dev/a?b=1&c=2)')).toBe('see <https://x.dev/a?b=1&amp;c=2|the docs>');
+    expect(markdownToMrkdwn('**bold** and *italic* and _also_ and ~~gone~~')).toBe(
+      '*bold* and _italic_ and _also_ and ~gone~',
+    );
+    expect(markdownToMrkdwn('see [the docs](https://x.dev/a?b=1&c=2)')).toBe(
+      'see <https://x.dev/a?b=1&amp;c=2|the docs>',
+    );
     expect(markdownToMrkdwn('## Result **now**\n- one\n* two')).toBe('*Result now*\n• one\n• two');
     expect(markdownToMrkdwn('> quoted **x**')).toBe('>quoted *x*');
   });

@@ -50,7 +50,10 @@ function convertInline(text: string): string {
 
 function convertSpan(text: string): string {
   let s = escapeMrkdwn(text);
-  s = s.replace(/!?\[([^\]\n]+)\]\((\S+?)\)/g, (_m, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`);
+  s = s.replace(
+    /!?\[([^\]\n]+)\]\((\S+?)\)/g,
+    (_m, label: string, url: string) => `<${url}|${label.replace(/\|/g, '¦')}>`,
+  );
   s = s.replace(/\*\*(?=\S)(.+?)(?<=\S)\*\*/g, `${BOLD_OPEN}$1${BOLD_CLOSE}`);
   s = s.replace(/__(?=\S)(.+?)(?<=\S)__/g, `${BOLD_OPEN}$1${BOLD_CLOSE}`);
   s = s.replace(/(^|[^\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)/g, '$1_$2_');

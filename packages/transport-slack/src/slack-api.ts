@@ -69,7 +69,11 @@ export class SlackApi {
 
   async identity(): Promise<Identity> {
     const r = await this.#call('auth.test', () => this.client.auth.test());
-    return { teamId: String(r.team_id ?? ''), botUserId: String(r.user_id ?? ''), botId: String(r.bot_id ?? '') };
+    return {
+      teamId: String(r.team_id ?? ''),
+      botUserId: String(r.user_id ?? ''),
+      botId: String(r.bot_id ?? ''),
+    };
   }
 
   async post(args: PostArgs): Promise<string> {
@@ -88,7 +92,12 @@ export class SlackApi {
 
   async update(args: PostArgs & { readonly ts: string }): Promise<void> {
     await this.#call('chat.update', () =>
-      this.client.chat.update({ channel: args.channel, ts: args.ts, text: args.text, blocks: [...(args.blocks ?? [])] }),
+      this.client.chat.update({
+        channel: args.channel,
+        ts: args.ts,
+        text: args.text,
+        blocks: [...(args.blocks ?? [])],
+      }),
     );
   }
 
@@ -131,7 +140,12 @@ export class SlackApi {
   }
 
   /** files.uploadV2 (getUploadURLExternal → upload → completeUploadExternal); the shared message's ts when Slack says. */
-  async upload(o: { channel: string; thread_ts?: string; path: string; comment?: string }): Promise<{ fileId: string; ts?: string }> {
+  async upload(o: {
+    channel: string;
+    thread_ts?: string;
+    path: string;
+    comment?: string;
+  }): Promise<{ fileId: string; ts?: string }> {
     const file = await readFile(o.path);
     const r = await this.#call('files.uploadV2', () =>
       this.client.filesUploadV2({
@@ -142,7 +156,9 @@ export class SlackApi {
         ...(o.comment ? { initial_comment: o.comment } : {}),
       } as Parameters<WebClient['filesUploadV2']>[0]),
     );
-    const completion = (r.files as { files?: { id?: string; shares?: Record<string, Record<string, { ts?: string }[]>> }[] }[])[0];
+    const completion = (
+      r.files as { files?: { id?: string; shares?: Record<string, Record<string, { ts?: string }[]>> }[] }[]
+    )[0];
     const uploaded = completion?.files?.[0];
     const shares = Object.values(uploaded?.shares ?? {}).flatMap((byChannel) => byChannel[o.channel] ?? []);
     return { fileId: String(uploaded?.id ?? ''), ...(shares[0]?.ts ? { ts: shares[0].ts } : {}) };

@@ -25,7 +25,8 @@ export class SlackAudience {
     const listed = allowed_user_ids.includes(user);
     if (allowed_user_ids.length > 0 && !listed) return `user ${user} is not in allowed_user_ids`;
     const project = this.#projectChat(channel, thread);
-    if (isDmChannel(channel)) return listed || project ? undefined : `DM from ${user}, who is not in allowed_user_ids`;
+    if (isDmChannel(channel))
+      return listed || project ? undefined : `DM from ${user}, who is not in allowed_user_ids`;
     if (channel_ids.includes(channel) || project) return undefined;
     return `channel ${channel} is not in channel_ids`;
   }
@@ -40,7 +41,10 @@ export class SlackAudience {
 
   #projectChat(channel: string, thread: string | undefined): boolean {
     return this.projectChats().some(
-      (c) => c.transport === this.transportId && c.chat === channel && (c.thread === undefined || c.thread === thread),
+      (c) =>
+        c.transport === this.transportId &&
+        c.chat === channel &&
+        (c.thread === undefined || c.thread === thread),
     );
   }
 }

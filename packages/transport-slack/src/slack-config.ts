@@ -21,7 +21,10 @@ export const slackConfigSchema = z
     /** Users who may talk to Ferry; empty = anyone in `channel_ids` (DMs need a listed user). */
     allowed_user_ids: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'a user id like U0123ABC')).default([]),
     /** The slash command this app defines in its manifest. */
-    slash_command: z.string().regex(/^\/[a-z0-9_-]{1,31}$/).default('/ferry'),
+    slash_command: z
+      .string()
+      .regex(/^\/[a-z0-9_-]{1,31}$/)
+      .default('/ferry'),
     http: z
       .object({
         host: z.string().min(1).default('127.0.0.1'),
@@ -49,10 +52,18 @@ export const slackConfigSchema = z
   .strict()
   .superRefine((c, ctx) => {
     if (c.mode === 'socket' && !c.app_token) {
-      ctx.addIssue({ code: 'custom', path: ['app_token'], message: 'Socket Mode needs an app-level token (xapp-…)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['app_token'],
+        message: 'Socket Mode needs an app-level token (xapp-…)',
+      });
     }
     if (c.mode === 'http' && !c.signing_secret) {
-      ctx.addIssue({ code: 'custom', path: ['signing_secret'], message: 'HTTP mode needs the app’s signing secret' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signing_secret'],
+        message: 'HTTP mode needs the app’s signing secret',
+      });
     }
   });
 

@@ -1,6 +1,17 @@
 import type { Clock, Logger } from '@ferry/core';
-import { type BlockActionBody, classifyAction, classifyCommand, type SlashCommandBody } from './classify-interaction.js';
-import { type ClassifyContext, classifyMessage, isPersonMessage, type SlackMessageEvent, type Verdict } from './classify-message.js';
+import {
+  type BlockActionBody,
+  classifyAction,
+  classifyCommand,
+  type SlashCommandBody,
+} from './classify-interaction.js';
+import {
+  type ClassifyContext,
+  classifyMessage,
+  isPersonMessage,
+  type SlackMessageEvent,
+  type Verdict,
+} from './classify-message.js';
 import { isDmChannel, type SlackAudience } from './slack-audience.js';
 import type { SlackIngress } from './slack-ingress.js';
 import type { ThreadRegistry } from './thread-registry.js';
@@ -26,7 +37,8 @@ export class SlackInbound {
     const verdict = classifyMessage(m, this.d.classify);
     const channel = m.channel;
     // the history cursor covers every person's message in a channel Ferry catches up, ignored ones too
-    const tracked = channel !== undefined && m.ts !== undefined && isPersonMessage(m) && this.#tracked(channel);
+    const tracked =
+      channel !== undefined && m.ts !== undefined && isPersonMessage(m) && this.#tracked(channel);
     if ('ignore' in verdict) {
       this.#ignored(verdict, { channel, ts: m.ts, user: m.user });
       if (tracked) await this.d.ingress.accept([], channel, [m.ts!]);
@@ -38,11 +50,17 @@ export class SlackInbound {
   }
 
   async command(body: SlashCommandBody): Promise<void> {
-    await this.#acceptOrIgnore(classifyCommand(body, this.d.classify, this.d.clock.now()), { channel: body.channel_id, user: body.user_id });
+    await this.#acceptOrIgnore(classifyCommand(body, this.d.classify, this.d.clock.now()), {
+      channel: body.channel_id,
+      user: body.user_id,
+    });
   }
 
   async action(body: BlockActionBody): Promise<void> {
-    await this.#acceptOrIgnore(classifyAction(body, this.d.classify, this.d.clock.now()), { channel: body.channel?.id, user: body.user?.id });
+    await this.#acceptOrIgnore(classifyAction(body, this.d.classify, this.d.clock.now()), {
+      channel: body.channel?.id,
+      user: body.user?.id,
+    });
   }
 
   async #acceptOrIgnore(verdict: Verdict, where: Record<string, unknown>): Promise<void> {
@@ -55,6 +73,9 @@ export class SlackInbound {
   }
 
   #tracked(channel: string): boolean {
-    return this.d.audience.channels().includes(channel) || (isDmChannel(channel) && this.d.threads.dms().includes(channel));
+    return (
+      this.d.audience.channels().includes(channel) ||
+      (isDmChannel(channel) && this.d.threads.dms().includes(channel))
+    );
   }
 }

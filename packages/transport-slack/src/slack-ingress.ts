@@ -29,7 +29,11 @@ export class SlackIngress {
    * channel's cursor forward, the new cursor rides in the same transaction. Resolves only
    * once durable: the caller acknowledges Slack after this and never before.
    */
-  async accept(events: readonly InboundEvent[], channel?: string, seen: readonly string[] = []): Promise<void> {
+  async accept(
+    events: readonly InboundEvent[],
+    channel?: string,
+    seen: readonly string[] = [],
+  ): Promise<void> {
     let cursor: { key: string; value: string } | undefined;
     if (channel !== undefined) {
       const before = this.cursor(channel);

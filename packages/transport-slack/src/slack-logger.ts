@@ -1,5 +1,5 @@
 import type { Logger } from '@ferry/core';
-import { type Logger as SlackLogger, LogLevel } from '@slack/web-api';
+import { LogLevel, type Logger as SlackLogger } from '@slack/web-api';
 
 const LEVELS: Record<string, LogLevel> = {
   trace: LogLevel.DEBUG,
@@ -17,7 +17,10 @@ const LEVELS: Record<string, LogLevel> = {
  */
 export function slackLogger(log: Logger, component: string): SlackLogger {
   const child = log.child({ component });
-  const line = (parts: unknown[]) => parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p))).join(' ');
+  const line = (parts: unknown[]) =>
+    parts
+      .map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : JSON.stringify(p)))
+      .join(' ');
   return {
     debug: (...msg: unknown[]) => child.debug(line(msg)),
     info: (...msg: unknown[]) => child.debug(line(msg)),

@@ -2,7 +2,15 @@ import type { FinalView } from '@ferry/core';
 import { describe, expect, it } from 'vitest';
 import { SlackPresenter, splitKeepingFences } from './slack-presenter.js';
 
-const view: FinalView = { engine: 'demo', model: 'demo', ok: true, answer: '**Done**: `a < b`', durationMs: 2300, steps: 3, resumeLine: 'demo --resume abc' };
+const view: FinalView = {
+  engine: 'demo',
+  model: 'demo',
+  ok: true,
+  answer: '**Done**: `a < b`',
+  durationMs: 2300,
+  steps: 3,
+  resumeLine: 'demo --resume abc',
+};
 
 describe('SlackPresenter', () => {
   it('renders the answer as mrkdwn with an italic footer and the resume line as plain text', () => {
@@ -13,11 +21,27 @@ describe('SlackPresenter', () => {
 
   it('shows failures with a warning and progress with a Cancel button carrying the cancel data', () => {
     const p = new SlackPresenter();
-    expect(p.answer({ ...view, ok: false, answer: '', error: 'exit 1 <boom>' }, 3900)[0]!.text).toMatch(/^:warning: exit 1 &lt;boom&gt;\n\n_— demo/);
-    const progress = p.progress({ engine: 'demo', elapsedMs: 1000, status: 'running', actions: [{ action: { id: 'a', kind: 'command', title: '$ ls > x' }, state: 'running' }], cancelData: 'cancel:9' });
+    expect(p.answer({ ...view, ok: false, answer: '', error: 'exit 1 <boom>' }, 3900)[0]!.text).toMatch(
+      /^:warning: exit 1 &lt;boom&gt;\n\n_— demo/,
+    );
+    const progress = p.progress({
+      engine: 'demo',
+      elapsedMs: 1000,
+      status: 'running',
+      actions: [{ action: { id: 'a', kind: 'command', title: '$ ls > x' }, state: 'running' }],
+      cancelData: 'cancel:9',
+    });
     expect(progress.text).toContain('▸ $ ls &gt; x');
     expect(progress.buttons).toEqual([[{ text: 'Cancel', data: 'cancel:9' }]]);
     expect(p.summary(view).text).toMatch(/^✓ done · .+ · 3 step\(s\)$/);
+    expect(p.progress({ engine: 'demo', elapsedMs: 0, status: 'cancelling', actions: [], cancelData: 'cancel:9' }).buttons).toBeUndefined();
+  });
+
+  it('says a cancelled run was interrupted', () => {
+    const p = new SlackPresenter();
+    const cancelled = { ...view, ok: false, answer: '', error: 'cancelled' };
+    expect(p.answer(cancelled, 3900)[0]!.text).toMatch(/^⏹ Run interrupted: cancelled\.\n\n_— demo/);
+    expect(p.summary(cancelled).text).toMatch(/^⏹ cancelled · /);
   });
 
   it('splits long answers within the limit, closing and reopening a code fence at a cut', () => {

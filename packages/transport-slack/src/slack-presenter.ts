@@ -9,6 +9,8 @@ import {
 import { escapeMrkdwn, markdownToMrkdwn } from './markdown-to-mrkdwn.js';
 
 const FENCE_LINE = /^```/gm;
+/** RunService's error for a run stopped by /cancel or the button; DESIGN §10 wants "interrupted" in its notice. */
+const CANCELLED = 'cancelled';
 
 /**
  * Slack rendering: the host's plain layout, escaped for mrkdwn; answers converted from
@@ -20,7 +22,8 @@ export class SlackPresenter implements Presenter {
   readonly #plain = new PlainPresenter();
 
   progress(view: ProgressView): OutgoingMessage {
-    const msg = this.#plain.progress(view);
+    // once cancelling, a second click has nothing left to do: the button goes
+    const msg = this.#plain.progress(view.status === 'cancelling' ? { ...view, cancelData: undefined } : view);
     return { ...msg, text: escapeMrkdwn(msg.text) };
   }
 
@@ -28,7 +31,9 @@ export class SlackPresenter implements Presenter {
     const answer = view.answer ? markdownToMrkdwn(view.answer) : '';
     const body = view.ok
       ? answer || '(no answer text)'
-      : `:warning: ${escapeMrkdwn(view.error ?? 'the run failed')}${answer ? `\n\n${answer}` : ''}`;
+      : view.error === CANCELLED
+        ? '⏹ Run interrupted: cancelled.'
+        : `:warning: ${escapeMrkdwn(view.error ?? 'the run failed')}${answer ? `\n\n${answer}` : ''}`;
     const [footer = '', ...rest] = this.#plain.footer(view).split('\n');
     // the resume line stays plain text: a runner finds it again in the answer's text
     const tail = [`_${escapeMrkdwn(footer)}_`, ...rest.map(escapeMrkdwn)].join('\n');
@@ -37,7 +42,8 @@ export class SlackPresenter implements Presenter {
 
   summary(view: FinalView): OutgoingMessage {
     const msg = this.#plain.summary(view);
-    return { ...msg, text: escapeMrkdwn(msg.text) };
+    const text = view.error === CANCELLED ? msg.text.replace(/^✗ failed/, '⏹ cancelled') : msg.text;
+    return { ...msg, text: escapeMrkdwn(text) };
   }
 }
 

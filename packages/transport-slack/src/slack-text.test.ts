@@ -3,9 +3,12 @@ import { inboundText, msToTs, tsAfter, tsToMs } from './slack-text.js';
 
 describe('inboundText', () => {
   it('drops the bot mention, unescapes Slack markup and maps !command to /command', () => {
-    expect(inboundText('<@U0BOT> fix <https://x.dev/a?b=1&amp;c=2|x.dev> for <@U0ALICE> in <#C0FERRY|dev> &lt;now&gt;', 'U0BOT')).toBe(
-      'fix https://x.dev/a?b=1&c=2 for @U0ALICE in #dev <now>',
-    );
+    expect(
+      inboundText(
+        '<@U0BOT> fix <https://x.dev/a?b=1&amp;c=2|x.dev> for <@U0ALICE> in <#C0FERRY|dev> &lt;now&gt;',
+        'U0BOT',
+      ),
+    ).toBe('fix https://x.dev/a?b=1&c=2 for @U0ALICE in #dev <now>');
     expect(inboundText('<@U0BOT>: !cancel', 'U0BOT')).toBe('/cancel');
     expect(inboundText('!status please', 'U0BOT')).toBe('/status please');
     expect(inboundText('wow! great', 'U0BOT')).toBe('wow! great');

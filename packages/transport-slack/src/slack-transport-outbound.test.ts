@@ -11,7 +11,10 @@ describe('SlackTransport outbound', () => {
   it('posts into the thread, with buttons as Block Kit, and removes them on an edit without buttons', async () => {
     const { fake, transport } = await slackHarness();
     const parent = fake.say({ user: ALICE, channel: CHANNEL, text: 'p', deliver: false });
-    const ref = await transport.send(thread(parent.ts), { text: 'working', buttons: [[{ text: 'Cancel', data: 'cancel:3' }]] });
+    const ref = await transport.send(thread(parent.ts), {
+      text: 'working',
+      buttons: [[{ text: 'Cancel', data: 'cancel:3' }]],
+    });
     const posted = fake.botMessages()[0]!;
     expect(posted).toMatchObject({ ts: ref.id, thread_ts: parent.ts, text: 'working' });
     expect(JSON.stringify(posted.blocks)).toContain('"value":"cancel:3"');
@@ -45,14 +48,25 @@ describe('SlackTransport outbound', () => {
 
   it('reports Slack errors with the method and Slack’s code', async () => {
     const { transport } = await slackHarness();
-    const err = await transport.send({ transport: 'slack', chat: 'C0NOPE' }, { text: 'x' }).catch((e: unknown) => e);
+    const err = await transport
+      .send({ transport: 'slack', chat: 'C0NOPE' }, { text: 'x' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SlackApiError);
-    expect(err).toMatchObject({ code: 'FERRY_SLACK_API', method: 'chat.postMessage', slackError: 'channel_not_found' });
+    expect(err).toMatchObject({
+      code: 'FERRY_SLACK_API',
+      method: 'chat.postMessage',
+      slackError: 'channel_not_found',
+    });
   });
 
   it('downloads an attachment through files.info and url_private, and uploads a file with files.uploadV2', async () => {
     const { fake, transport, ingress } = await slackHarness();
-    fake.say({ user: ALICE, channel: CHANNEL, text: fake.mention('see file'), files: [{ name: 'notes.txt', content: 'hello file' }] });
+    fake.say({
+      user: ALICE,
+      channel: CHANNEL,
+      text: fake.mention('see file'),
+      files: [{ name: 'notes.txt', content: 'hello file' }],
+    });
     await expect.poll(() => ingress.events.length).toBe(1);
     const [attachment] = ingress.events[0]!.attachments ?? [];
     expect(attachment).toMatchObject({ name: 'notes.txt', size: 10, mimeType: 'text/plain' });

@@ -10,7 +10,11 @@ describe('SlackTransport inbound (Socket Mode, real Bolt against the fake)', () 
     await expect.poll(() => ingress.calls).toBeGreaterThanOrEqual(2);
     // both copies (message, app_mention) reached the journal and wait there: nothing is acked
     await new Promise((r) => setTimeout(r, 100));
-    expect(fake.envelopes.filter((e) => !e.payload.event || (e.payload.event as { ts?: string }).ts === m.ts).every((e) => !e.acked)).toBe(true);
+    expect(
+      fake.envelopes
+        .filter((e) => !e.payload.event || (e.payload.event as { ts?: string }).ts === m.ts)
+        .every((e) => !e.acked),
+    ).toBe(true);
     ingress.release();
     await fake.waitFor(() => fake.envelopes.every((e) => e.acked), 5000, 'the acks');
     expect(ingress.events).toHaveLength(1);
@@ -30,7 +34,11 @@ describe('SlackTransport inbound (Socket Mode, real Bolt against the fake)', () 
     const { fake } = await slackHarness({ ingress, fake: { redeliverAfterMs: 200 } });
     ingress.failNext = 2;
     const m = fake.say({ user: ALICE, channel: CHANNEL, text: fake.mention('retry me') });
-    await fake.waitFor(() => fake.envelopes.length === 2 && fake.envelopes.every((e) => e.acked), 5000, 'acks after the retry');
+    await fake.waitFor(
+      () => fake.envelopes.length === 2 && fake.envelopes.every((e) => e.acked),
+      5000,
+      'acks after the retry',
+    );
     expect(fake.envelopes.every((e) => e.deliveries === 2)).toBe(true);
     expect(ingress.events.map((e) => e.dedupeKey)).toEqual([`${CHANNEL}:${m.ts}`]);
   });
@@ -42,11 +50,19 @@ describe('SlackTransport inbound (Socket Mode, real Bolt against the fake)', () 
     fake.say({ user: ALICE, channel: CHANNEL, text: 'no mention, top level' });
     fake.say({ user: MALLORY, channel: CHANNEL, text: fake.mention('not allowed') });
     const other = fake.say({ user: ALICE, channel: CHANNEL, text: 'elsewhere', deliver: false });
-    fake.say({ user: ALICE, channel: CHANNEL, text: 'reply in a thread Ferry is not in', thread_ts: other.ts });
+    fake.say({
+      user: ALICE,
+      channel: CHANNEL,
+      text: 'reply in a thread Ferry is not in',
+      thread_ts: other.ts,
+    });
     const reply = fake.say({ user: ALICE, channel: CHANNEL, text: 'follow-up', thread_ts: start.ts });
     await fake.waitFor(() => fake.envelopes.every((e) => e.acked), 5000, 'every ack');
     expect(ingress.texts()).toEqual(['start', 'follow-up']);
-    expect(ingress.events[1]).toMatchObject({ chat: { chat: CHANNEL, thread: start.ts }, messageRef: { id: reply.ts } });
+    expect(ingress.events[1]).toMatchObject({
+      chat: { chat: CHANNEL, thread: start.ts },
+      messageRef: { id: reply.ts },
+    });
     // the cursor covers every person's message in the channel, ignored ones too
     expect(ingress.cursors.get(`slack:T0FAKE:${CHANNEL}`)).toBe(reply.ts);
   });
@@ -58,18 +74,33 @@ describe('SlackTransport: DMs, project chats, commands and buttons', () => {
     const dm = fake.dm(ALICE);
     const m = fake.say({ user: ALICE, channel: dm, text: 'hi in private' });
     fake.say({ user: MALLORY, channel: fake.dm(MALLORY), text: 'let me in' });
-    await fake.waitFor(() => fake.envelopes.length === 2 && fake.envelopes.every((e) => e.acked), 5000, 'acks');
+    await fake.waitFor(
+      () => fake.envelopes.length === 2 && fake.envelopes.every((e) => e.acked),
+      5000,
+      'acks',
+    );
     expect(ingress.events).toHaveLength(1);
-    expect(ingress.events[0]).toMatchObject({ chat: { transport: 'slack', chat: dm }, text: 'hi in private', dedupeKey: `${dm}:${m.ts}` });
+    expect(ingress.events[0]).toMatchObject({
+      chat: { transport: 'slack', chat: dm },
+      text: 'hi in private',
+      dedupeKey: `${dm}:${m.ts}`,
+    });
     expect(ingress.events[0]!.chat.thread).toBeUndefined();
   });
 
   it('accepts a channel bound to a project besides channel_ids', async () => {
     const fakeOptions = { channels: [CHANNEL, 'C0PROJECT', 'C0OTHER'] };
-    const { fake, ingress } = await slackHarness({ fake: fakeOptions, projectChats: [{ transport: 'slack', chat: 'C0PROJECT' }] });
+    const { fake, ingress } = await slackHarness({
+      fake: fakeOptions,
+      projectChats: [{ transport: 'slack', chat: 'C0PROJECT' }],
+    });
     fake.say({ user: ALICE, channel: 'C0PROJECT', text: fake.mention('in the project') });
     fake.say({ user: ALICE, channel: 'C0OTHER', text: fake.mention('elsewhere') });
-    await fake.waitFor(() => fake.envelopes.length === 4 && fake.envelopes.every((e) => e.acked), 5000, 'acks');
+    await fake.waitFor(
+      () => fake.envelopes.length === 4 && fake.envelopes.every((e) => e.acked),
+      5000,
+      'acks',
+    );
     expect(ingress.texts()).toEqual(['in the project']);
   });
 
@@ -80,10 +111,18 @@ describe('SlackTransport: DMs, project chats, commands and buttons', () => {
     const start = fake.say({ user: ALICE, channel: CHANNEL, text: fake.mention('!cancel') });
     fake.say({ user: ALICE, channel: fake.dm(ALICE), text: '!status' });
     fake.slash({ user: MALLORY, channel: CHANNEL, text: 'restart' });
-    await fake.waitFor(() => fake.envelopes.length === 6 && fake.envelopes.every((e) => e.acked), 5000, 'acks');
+    await fake.waitFor(
+      () => fake.envelopes.length === 6 && fake.envelopes.every((e) => e.acked),
+      5000,
+      'acks',
+    );
     expect(ingress.texts().sort()).toEqual(['/cancel', '/help', '/status', '/status now']);
     const command = ingress.events.find((e) => e.text === '/status now')!;
-    expect(command).toMatchObject({ kind: 'message', chat: { chat: CHANNEL }, dedupeKey: `command:${slash.payload.trigger_id}` });
+    expect(command).toMatchObject({
+      kind: 'message',
+      chat: { chat: CHANNEL },
+      dedupeKey: `command:${slash.payload.trigger_id}`,
+    });
     expect(bare.ackPayload).toEqual({});
     expect(ingress.events.find((e) => e.text === '/cancel')!.chat.thread).toBe(start.ts);
   });
@@ -93,7 +132,10 @@ describe('SlackTransport: DMs, project chats, commands and buttons', () => {
     const start = fake.say({ user: ALICE, channel: CHANNEL, text: fake.mention('go') });
     await expect.poll(() => ingress.events.length).toBe(1);
     const chat = ingress.events[0]!.chat;
-    const ref = await transport.send(chat, { text: 'working', buttons: [[{ text: 'Cancel', data: 'cancel:7' }]] });
+    const ref = await transport.send(chat, {
+      text: 'working',
+      buttons: [[{ text: 'Cancel', data: 'cancel:7' }]],
+    });
     fake.click({ user: MALLORY, channel: CHANNEL, ts: ref.id });
     fake.click({ user: ALICE, channel: CHANNEL, ts: ref.id, value: 'cancel:7' });
     await expect.poll(() => ingress.events.length).toBe(2);
@@ -116,14 +158,22 @@ describe('SlackTransport reconnects', () => {
     await expect.poll(() => ingress.texts(), { timeout: 5000 }).toEqual(['during the refresh']);
     fake.hardDrop();
     fake.say({ user: ALICE, channel: CHANNEL, text: fake.mention('during the drop') });
-    await expect.poll(() => ingress.texts(), { timeout: 5000 }).toEqual(['during the refresh', 'during the drop']);
+    await expect
+      .poll(() => ingress.texts(), { timeout: 5000 })
+      .toEqual(['during the refresh', 'during the drop']);
     expect(fake.socketMode.connectionsOpened).toBe(3);
   });
 
   it('fails start with FERRY_SLACK_AUTH for a refused bot token and FERRY_SLACK_CONNECT for a bot token as app token', async () => {
     const bad = await slackHarness({ config: { bot_token: 'xoxb-wrong' }, start: false });
     await expect(bad.transport.start(bad.ingress)).rejects.toMatchObject({ code: 'FERRY_SLACK_AUTH' });
-    const swapped = await slackHarness({ server: bad.fake, config: { app_token: bad.fake.botToken }, start: false });
-    await expect(swapped.transport.start(swapped.ingress)).rejects.toMatchObject({ code: 'FERRY_SLACK_CONNECT' });
+    const swapped = await slackHarness({
+      server: bad.fake,
+      config: { app_token: bad.fake.botToken },
+      start: false,
+    });
+    await expect(swapped.transport.start(swapped.ingress)).rejects.toMatchObject({
+      code: 'FERRY_SLACK_CONNECT',
+    });
   });
 });

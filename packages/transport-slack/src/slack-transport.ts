@@ -1,13 +1,11 @@
-import { createWriteStream } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import {
   type Attachment,
-  CLOCK,
   type ChatAddress,
+  CLOCK,
   type Clock,
+  type ConfigChangeVerdict,
+  type ConfigDelta,
   type IngressSink,
   inject,
   injectable,
@@ -21,14 +19,15 @@ import {
 } from '@ferry/core';
 import { App, type Receiver } from '@slack/bolt';
 import { catchUp } from './catch-up.js';
-import type { ClassifyContext, SlackMessageEvent } from './classify-message.js';
 import { ChannelPacer } from './channel-pacer.js';
+import type { ClassifyContext, SlackMessageEvent } from './classify-message.js';
+import { downloadFile } from './download-file.js';
 import { SignedHttpReceiver } from './http-receiver.js';
 import { ACTION_PREFIX, messageBlocks } from './message-blocks.js';
 import { type Identity, SlackApi } from './slack-api.js';
 import { SlackAudience } from './slack-audience.js';
 import type { SlackConfig } from './slack-config.js';
-import { SlackApiError, SlackAuthError, SlackDownloadError } from './slack-errors.js';
+import { SlackApiError, SlackAuthError } from './slack-errors.js';
 import { SlackInbound } from './slack-inbound.js';
 import { SlackIngress } from './slack-ingress.js';
 import { slackLogger } from './slack-logger.js';
@@ -39,8 +38,24 @@ import { ThreadRegistry } from './thread-registry.js';
 
 /** Threads and DMs quiet for this long are no longer caught up after downtime. */
 const THREAD_MEMORY_MS = 30 * 86_400_000;
+/** Keys read at each use rather than at start. */
+const HOT_KEYS = new Set([
+  'channel_ids',
+  'allowed_user_ids',
+  'edit_interval_ms',
+  'channel_interval_ms',
+  'max_text_length',
+  'catch_up_threads',
+  'catch_up_messages',
+]);
 /** auth.test answers these when the bot token itself is wrong: no retry can help. */
-const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired']);
+const AUTH_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+]);
 
 /**
  * Slack through @slack/bolt: Socket Mode (default) or signed HTTP requests in, the Web API
@@ -51,7 +66,6 @@ const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', '
 @injectable()
 export class SlackTransport implements Transport {
   readonly id = 'slack';
-  readonly capabilities: TransportCapabilities;
   readonly presenter = new SlackPresenter();
   readonly #api: SlackApi;
   readonly #pacer: ChannelPacer;
@@ -60,22 +74,38 @@ export class SlackTransport implements Transport {
   #starting: Promise<void> | undefined;
   #app: App | undefined;
   #address: AddressInfo | undefined;
+  /** The live config: hot keys change it in place (applyConfig), the rest needs a restart. */
+  #config: SlackConfig;
 
   constructor(
-    @inject(PLUGIN_CONFIG) private readonly config: SlackConfig,
+    @inject(PLUGIN_CONFIG) config: SlackConfig,
     @inject(CLOCK) private readonly clock: Clock,
     @inject(PLUGIN_CONTEXT) private readonly ctx: PluginContext,
   ) {
-    this.capabilities = {
+    this.#config = config;
+    this.#api = new SlackApi(config, ctx.logger);
+    this.#pacer = new ChannelPacer(clock, () => this.#config.channel_interval_ms);
+    this.#threads = new ThreadRegistry(ctx.store, clock);
+  }
+
+  get capabilities(): TransportCapabilities {
+    return {
       edit: true,
       delete: true,
       buttons: true,
-      maxTextLength: config.max_text_length,
-      minEditIntervalMs: config.edit_interval_ms,
+      maxTextLength: this.#config.max_text_length,
+      minEditIntervalMs: this.#config.edit_interval_ms,
     };
-    this.#api = new SlackApi(config, ctx.logger);
-    this.#pacer = new ChannelPacer(clock, () => config.channel_interval_ms);
-    this.#threads = new ThreadRegistry(ctx.store, clock);
+  }
+
+  /** Who may talk and how fast Ferry writes apply at once; connection settings need a restart. */
+  onConfigChange(delta: ConfigDelta): ConfigChangeVerdict {
+    const keys = delta.keys.map((k) => k.replace(/^transports\.slack\./, '').split(/[.[]/)[0] ?? k);
+    return keys.every((k) => HOT_KEYS.has(k)) ? 'hot' : 'restart';
+  }
+
+  async applyConfig(next: unknown): Promise<void> {
+    this.#config = next as SlackConfig;
   }
 
   start(ingress: IngressSink): Promise<void> {
@@ -87,26 +117,37 @@ export class SlackTransport implements Transport {
     const log = this.ctx.logger;
     const me = await this.#identify();
     const ingress = new SlackIngress(sink, me.teamId);
-    const audience = new SlackAudience(() => this.config, () => this.ctx.projectChats(), this.id);
+    const audience = new SlackAudience(
+      () => this.#config,
+      () => this.ctx.projectChats(),
+      this.id,
+    );
     const classify: ClassifyContext = {
       transportId: this.id,
       botUserId: me.botUserId,
       audience,
       inThread: (channel, ts) => this.#threads.has(channel, ts),
     };
-    const inbound = new SlackInbound({ ingress, classify, audience, threads: this.#threads, clock: this.clock, log });
+    const inbound = new SlackInbound({
+      ingress,
+      classify,
+      audience,
+      threads: this.#threads,
+      clock: this.clock,
+      log,
+    });
     const app = new App({
-      token: this.config.bot_token,
+      token: this.#config.bot_token,
       botId: me.botId,
       botUserId: me.botUserId,
       receiver: this.#receiver(),
-      clientOptions: SlackApi.clientOptions(this.config, log),
+      clientOptions: SlackApi.clientOptions(this.#config, log),
       logger: slackLogger(log, 'slack-bolt'),
       convoStore: false,
     });
     app.event('message', async ({ event }) => inbound.message(event as SlackMessageEvent));
     app.event('app_mention', async ({ event }) => inbound.message(event as SlackMessageEvent));
-    app.command(this.config.slash_command, async ({ command, ack }) => {
+    app.command(this.#config.slash_command, async ({ command, ack }) => {
       await inbound.command(command);
       await ack();
     });
@@ -115,7 +156,7 @@ export class SlackTransport implements Transport {
       await ack();
     });
     const started: unknown = await app.start();
-    if (this.config.mode === 'http') this.#address = started as AddressInfo;
+    if (this.#config.mode === 'http') this.#address = started as AddressInfo;
     this.#app = app;
     this.#threads.prune(THREAD_MEMORY_MS);
     await catchUp([...audience.channels(), ...this.#threads.dms()], {
@@ -125,10 +166,10 @@ export class SlackTransport implements Transport {
       classify,
       log,
       nowTs: msToTs(this.clock.now()),
-      maxMessages: this.config.catch_up_messages,
-      maxThreads: this.config.catch_up_threads,
+      maxMessages: this.#config.catch_up_messages,
+      maxThreads: this.#config.catch_up_threads,
     });
-    log.info({ mode: this.config.mode, team: me.teamId, bot: me.botUserId }, 'slack: receiving');
+    log.info({ mode: this.#config.mode, team: me.teamId, bot: me.botUserId }, 'slack: receiving');
   }
 
   /** HTTP mode: where the server listens once started (`http.port = 0` picks a free port). */
@@ -141,7 +182,10 @@ export class SlackTransport implements Transport {
       return await this.#api.identity();
     } catch (err) {
       if (err instanceof SlackApiError && AUTH_ERRORS.has(err.slackError)) {
-        throw new SlackAuthError(`slack: auth.test refused the bot token (${err.slackError}); check [transports.slack] bot_token`, { cause: err });
+        throw new SlackAuthError(
+          `slack: auth.test refused the bot token (${err.slackError}); check [transports.slack] bot_token`,
+          { cause: err },
+        );
       }
       throw err;
     }
@@ -149,14 +193,21 @@ export class SlackTransport implements Transport {
 
   #receiver(): Receiver {
     const log = this.ctx.logger;
-    if (this.config.mode === 'http') {
-      const { host, port, path } = this.config.http;
-      return new SignedHttpReceiver({ host, port, path, signingSecret: this.config.signing_secret ?? '', clock: this.clock, log });
+    if (this.#config.mode === 'http') {
+      const { host, port, path } = this.#config.http;
+      return new SignedHttpReceiver({
+        host,
+        port,
+        path,
+        signingSecret: this.#config.signing_secret ?? '',
+        clock: this.clock,
+        log,
+      });
     }
     return new AckAfterJournalSocketModeReceiver({
-      appToken: this.config.app_token ?? '',
-      clientOptions: SlackApi.clientOptions(this.config, log),
-      pingTimeoutMs: this.config.ping_timeout_ms,
+      appToken: this.#config.app_token ?? '',
+      clientOptions: SlackApi.clientOptions(this.#config, log),
+      pingTimeoutMs: this.#config.ping_timeout_ms,
       log,
     });
   }
@@ -172,7 +223,12 @@ export class SlackTransport implements Transport {
   send(to: ChatAddress, msg: OutgoingMessage): Promise<MessageRef> {
     return this.#track(
       this.#pacer.run(to.chat, async () => {
-        const ts = await this.#api.post({ channel: to.chat, ...(to.thread ? { thread_ts: to.thread } : {}), text: msg.text, blocks: messageBlocks(msg) });
+        const ts = await this.#api.post({
+          channel: to.chat,
+          ...(to.thread ? { thread_ts: to.thread } : {}),
+          text: msg.text,
+          blocks: messageBlocks(msg),
+        });
         return { chat: to, id: ts };
       }),
     );
@@ -192,37 +248,27 @@ export class SlackTransport implements Transport {
     return this.#track(this.#pacer.run(ref.chat.chat, () => this.#api.delete(ref.chat.chat, ref.id)));
   }
 
-  /** files.info, then `url_private` with the bot token — sent only to Slack's own hosts or `api_url`'s. */
-  async download(attachment: Attachment, destPath: string, signal?: AbortSignal): Promise<void> {
-    const info = await this.#api.fileInfo(attachment.id);
-    const url = info.url_private_download ?? info.url_private;
-    if (!url || !this.#trustedFileUrl(url)) {
-      throw new SlackDownloadError(`slack: file ${attachment.id} (${attachment.name}) has no downloadable URL on a Slack host`);
-    }
-    const res = await fetch(url, { headers: { authorization: `Bearer ${this.config.bot_token}` }, ...(signal ? { signal } : {}) });
-    // without files:read Slack answers its HTML sign-in page with 200 instead of the file
-    const html = res.headers.get('content-type')?.startsWith('text/html') && info.mimetype !== 'text/html';
-    if (!res.ok || !res.body || html) {
-      throw new SlackDownloadError(`slack: downloading ${attachment.name} failed (HTTP ${res.status}); does the app have files:read?`);
-    }
-    const source = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
-    if (signal) await pipeline(source, createWriteStream(destPath), { signal });
-    else await pipeline(source, createWriteStream(destPath));
+  download(attachment: Attachment, destPath: string, signal?: AbortSignal): Promise<void> {
+    return downloadFile(this.#api, attachment, destPath, signal);
   }
 
-  sendFile(to: ChatAddress, path: string, options: { caption?: string; replyTo?: MessageRef } = {}): Promise<MessageRef> {
+  sendFile(
+    to: ChatAddress,
+    path: string,
+    options: { caption?: string; replyTo?: MessageRef } = {},
+  ): Promise<MessageRef> {
     return this.#track(
       this.#pacer.run(to.chat, async () => {
-        const r = await this.#api.upload({ channel: to.chat, path, ...(to.thread ? { thread_ts: to.thread } : {}), ...(options.caption ? { comment: options.caption } : {}) });
+        const r = await this.#api.upload({
+          channel: to.chat,
+          path,
+          ...(to.thread ? { thread_ts: to.thread } : {}),
+          ...(options.caption ? { comment: options.caption } : {}),
+        });
         // Slack shares the file asynchronously and may not say where yet: the file id stands in
         return { chat: to, id: r.ts ?? `file:${r.fileId}` };
       }),
     );
-  }
-
-  #trustedFileUrl(url: string): boolean {
-    const host = new URL(url).host;
-    return host === new URL(this.config.api_url).host || host === 'slack.com' || host.endsWith('.slack.com');
   }
 
   #track<T>(write: Promise<T>): Promise<T> {

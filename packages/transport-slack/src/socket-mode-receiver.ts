@@ -84,7 +84,10 @@ export class AckAfterJournalSocketModeReceiver implements Receiver {
       try {
         response = await processBeforeAck(app, args.body, { num: args.retry_num, reason: args.retry_reason });
       } catch (err) {
-        this.o.log.warn({ err, envelope: args.envelope_id, type: args.type }, 'slack: event not taken; Slack will deliver it again');
+        this.o.log.warn(
+          { err, envelope: args.envelope_id, type: args.type },
+          'slack: event not taken; Slack will deliver it again',
+        );
         return;
       }
       try {

@@ -43,7 +43,8 @@ describe('sending to Telegram', () => {
       when: (p) => p.parse_mode === 'HTML',
     });
     const ref = await transport.send(dm, { text: 'still **here**' });
-    expect(tg.message(USER, Number(ref.id))).toMatchObject({ text: 'still **here**', parseMode: undefined });
+    expect(tg.message(USER, Number(ref.id))).toMatchObject({ text: 'still **here**', entities: [] });
+    expect(tg.message(USER, Number(ref.id))!.parseMode).toBeUndefined();
     expect(log.at('warn').map((l) => l.msg)).toContain('telegram: could not render as HTML; sending plain text');
   });
 
@@ -85,16 +86,18 @@ describe('sending to Telegram', () => {
     });
     tg.privateChat(USER);
     tg.group(GROUP);
+    // warm up: the very first request opens the connection, which would skew arrival times
+    tg.privateChat(8);
+    await transport.send({ transport: 'telegram', chat: '8' }, { text: 'warm' });
     await Promise.all([
       ...[1, 2, 3, 4, 5].map((n) => transport.send(dm, { text: `dm ${n}` })),
       ...[1, 2, 3].map((n) => transport.send(group, { text: `group ${n}` })),
     ]);
     const inChat = (chat: number) => tg.calls('sendMessage').filter((c) => Number(c.params.chat_id) === chat);
-    console.log(tg.calls('sendMessage').map((c) => [c.params.text, c.at % 100000]));
     // a few ms of slack: the server stamps arrival, not departure
     for (const gap of gaps(inChat(USER))) expect(gap).toBeGreaterThanOrEqual(55);
     for (const gap of gaps(inChat(GROUP))) expect(gap).toBeGreaterThanOrEqual(145);
-    for (const gap of gaps(tg.calls('sendMessage'))) expect(gap).toBeGreaterThanOrEqual(20);
+    for (const gap of gaps(tg.calls('sendMessage').slice(1))) expect(gap).toBeGreaterThanOrEqual(20);
     expect(tg.botMessages(USER).map((m) => m.text)).toEqual(['dm 1', 'dm 2', 'dm 3', 'dm 4', 'dm 5']);
   });
 

@@ -13,6 +13,8 @@ import { TelegramStoppedError } from './telegram-errors.js';
 import { isPrivateChat, messageIdOf, type TelegramTarget, targetOf } from './telegram-target.js';
 
 const CAPTION_LIMIT = 1024;
+/** A waiting edit goes next after this many of its chat's slots, whatever its message. */
+const EDIT_WAIT_SLOTS = 5;
 /** Texts last shown per message, to skip edits that would change nothing. */
 const REMEMBERED = 1000;
 
@@ -43,7 +45,7 @@ export class MessageSender {
     this.#global = new Pacer(() => d.config().global_interval_ms);
   }
 
-  send(to: ChatAddress, msg: OutgoingMessage): Promise<MessageRef> {
+  async send(to: ChatAddress, msg: OutgoingMessage): Promise<MessageRef> {
     const target = targetOf(to);
     // the presenter splits answers; this catches any other long text (e.g. a re-sent answer)
     const parts = splitMessage(msg.text, TELEGRAM_TEXT_LIMIT);
@@ -58,7 +60,7 @@ export class MessageSender {
     });
   }
 
-  edit(ref: MessageRef, msg: OutgoingMessage): Promise<void> {
+  async edit(ref: MessageRef, msg: OutgoingMessage): Promise<void> {
     const target = targetOf(ref.chat);
     const messageId = messageIdOf(ref);
     // an edit cannot become two messages: a too-long edit keeps its start
@@ -85,7 +87,7 @@ export class MessageSender {
     });
   }
 
-  delete(ref: MessageRef): Promise<void> {
+  async delete(ref: MessageRef): Promise<void> {
     const target = targetOf(ref.chat);
     const messageId = messageIdOf(ref);
     return this.#lane(target.chat_id).queue.delete(ref.id, async () => {
@@ -101,7 +103,11 @@ export class MessageSender {
     });
   }
 
-  sendFile(to: ChatAddress, path: string, options: { caption?: string; replyTo?: MessageRef } = {}): Promise<MessageRef> {
+  async sendFile(
+    to: ChatAddress,
+    path: string,
+    options: { caption?: string; replyTo?: MessageRef } = {},
+  ): Promise<MessageRef> {
     const target = targetOf(to);
     return this.#lane(target.chat_id).queue.send(async () => {
       const sent = await this.#call('sendDocument', target, (signal) =>
@@ -217,7 +223,13 @@ export class MessageSender {
     if (!lane) {
       const cfg = this.d.config;
       const interval = isPrivateChat(chatId) ? () => cfg().private_interval_ms : () => cfg().group_interval_ms;
-      lane = { queue: new ChatLane(), pacer: new Pacer(interval) };
+      const pacer = new Pacer(interval);
+      const queue = new ChatLane({
+        beforeNext: () => Pacer.ready(this.d.clock, [pacer, this.#global], this.#stop.signal),
+        now: () => this.d.clock.now(),
+        maxEditWaitMs: () => EDIT_WAIT_SLOTS * interval(),
+      });
+      lane = { queue, pacer };
       this.#lanes.set(key, lane);
     }
     return lane;

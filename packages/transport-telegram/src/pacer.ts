@@ -10,10 +10,23 @@ export class Pacer {
    * Waits for a slot that suits every pacer at once. The slot is reserved synchronously
    * before waiting, so concurrent callers queue up instead of racing for the same moment.
    */
+  /** Waits until every pacer has a free slot, without taking it. */
+  static async ready(clock: Clock, pacers: readonly Pacer[], signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      const wait = Math.max(...pacers.map((p) => p.#next)) - clock.now();
+      if (wait <= 0) return;
+      await clock.sleep(wait, signal);
+    }
+  }
+
   static async turn(clock: Clock, pacers: readonly Pacer[], signal?: AbortSignal): Promise<void> {
     const now = clock.now();
     const at = Math.max(now, ...pacers.map((p) => p.#next));
     for (const p of pacers) p.#next = at + p.interval();
-    if (at > now) await clock.sleep(at - now, signal);
+    if (at <= now) return;
+    await clock.sleep(at - now, signal);
+    // timers fire late when the process is busy: count the interval from the real departure
+    const left = clock.now();
+    for (const p of pacers) p.#next = Math.max(p.#next, left + p.interval());
   }
 }

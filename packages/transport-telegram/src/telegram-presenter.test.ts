@@ -8,7 +8,7 @@ const p = new TelegramPresenter();
 const shown = (md: string) => parseHtml(markdownToHtml(md)).text;
 
 const action = (id: string, title: string, state: 'running' | 'ok' | 'failed') => ({
-  action: { id, kind: 'tool', title },
+  action: { id, kind: 'tool' as const, title },
   state,
 });
 

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { ConfigChangeVerdict } from '../api/lifecycle.js';
 import type { Transport } from '../api/transport.js';
 import type { ConfigService } from '../config/config-service.js';
+import { ConfigInvalidError } from '../config/config-invalid-error.js';
 import { loadConfig, validateSection } from '../config/load-config.js';
 import type { LoadedConfig } from '../config/loaded-config.js';
 import type { Logger } from '../logging/logger.js';
@@ -30,7 +32,16 @@ export interface ReloaderDeps {
  * restart cause a coordinated one, or a notice, per `[restart] on_config_change`.
  */
 export class ConfigReloader {
+  #lastError: Error | undefined;
+  /** The text of the last rejected file: the same broken save twice is reported to chats once. */
+  #lastRejected: string | undefined;
+
   constructor(private readonly d: ReloaderDeps) {}
+
+  /** The last rejected edit, until a good one is applied (for `ferry status` and `ferry doctor`). */
+  get lastError(): Error | undefined {
+    return this.#lastError;
+  }
 
   async reload(): Promise<ReloadOutcome> {
     const { log, config } = this.d;
@@ -40,10 +51,17 @@ export class ConfigReloader {
       await this.#validatePlugins(next);
     } catch (err) {
       const error = err as Error;
+      this.#lastError = error;
       log.error({ err: error, config: config.path }, `config edit rejected, keeping the last good config: ${error.message}`);
-      await this.#tellAdmins(`⚠️ ferry.toml edit rejected — still running on the last good config:\n${error.message}`);
+      const text = readText(config.path);
+      if (text !== this.#lastRejected) {
+        this.#lastRejected = text;
+        await this.#tellAdmins(`⚠️ ferry.toml edit rejected — still running on the last good config:\n${error.message}`);
+      }
       return { kind: 'invalid', error };
     }
+    this.#lastError = undefined;
+    this.#lastRejected = undefined;
     const previous = config.loaded;
     const keys = config.replace(next);
     if (keys.length === 0) return { kind: 'unchanged' };
@@ -51,24 +69,47 @@ export class ConfigReloader {
     const hot: string[] = [];
     const restart: string[] = [];
     for (const key of keys) {
-      const verdict = await this.#verdict(key, previous, next);
+      let verdict: ConfigChangeVerdict;
+      try {
+        verdict = await this.#verdict(key, previous, next);
+      } catch (err) {
+        // never a half-applied config: what could not apply live goes the restart way
+        log.warn({ err, key }, 'a hot change failed to apply; it needs a restart');
+        verdict = 'restart';
+      }
       if (verdict === 'restart') restart.push(key);
       else if (verdict === 'hot') hot.push(key);
     }
     if (hot.includes('log_level')) log.level = next.config.log_level;
     log.info({ hot, restart }, 'config reloaded');
-    if (restart.length > 0) {
-      if (next.config.restart.on_config_change === 'restart') {
-        this.d.requestRestart(`config change: ${restart.join(', ')}`);
-      } else {
-        await this.#tellAdmins(`⚙️ ferry.toml changed ${restart.join(', ')}: that needs a restart to apply. Send /restart when convenient.`);
-      }
+    if (restart.length === 0) {
+      if (hot.length > 0) await this.#tellAdmins(`⚙️ Config reloaded: changed ${hot.join(', ')} (no restart needed).`);
+    } else if (next.config.restart.on_config_change === 'restart') {
+      await this.#tellAdmins(`🔄 restarting to apply ${restart.join(', ')}${hot.length ? ` (applied live: ${hot.join(', ')})` : ''}.`);
+      this.d.requestRestart(`config change: ${restart.join(', ')}`);
+    } else {
+      await this.#tellAdmins(
+        `⚙️ ferry.toml changed ${restart.join(', ')}: restart needed for that (send /restart when convenient)${hot.length ? `; applied live: ${hot.join(', ')}` : ''}.`,
+      );
     }
     return { kind: 'applied', hot, restart };
   }
 
-  /** Every loaded plugin's own schema must accept its section of the new file, or nothing changes. */
+  /**
+   * What startup would refuse, a reload refuses too: every loaded plugin's own schema must
+   * accept its section, and the default engine must exist — or nothing changes.
+   */
   async #validatePlugins(next: LoadedConfig): Promise<void> {
+    const engine = next.config.default_engine;
+    const record = this.d.registry.find('engine', engine);
+    if (!record || record.status === 'failed' || record.status === 'disabled') {
+      const known = this.d.registry.list('engine').filter((r) => r.status === 'available' || r.status === 'loaded');
+      throw new ConfigInvalidError({
+        ...next.origin(['default_engine']),
+        key: 'default_engine',
+        problem: `no usable engine plugin "${engine}" (available: ${known.map((r) => r.id).join(', ') || 'none'})`,
+      });
+    }
     for (const plugin of await this.d.registry.loaded()) {
       const schema = plugin.definition.configSchema;
       if (schema) validateSection(next, [...configKeyPath(plugin.record.kind, plugin.record.id)], schema);
@@ -100,8 +141,17 @@ export class ConfigReloader {
   }
 
   async #tellAdmins(text: string): Promise<void> {
+    // a transport may be gone (a restart is under way): telling nobody is fine, failing is not
     for (const t of this.d.hub.list()) {
       for (const chat of t.adminChats?.() ?? []) await this.d.hub.trySend(chat, { text });
     }
+  }
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
   }
 }

@@ -47,6 +47,7 @@ export class FerryHost {
   readonly #participants: { owner: string; hooks: Lifecycle }[] = [];
   readonly #startedAt: number;
   #core: CoreServices | undefined;
+  #reloader: ConfigReloader | undefined;
   /** A stop signal that arrived before the coordinator existed. */
   #signalled: string | undefined;
   #engines!: RegistryEngineSource;
@@ -190,7 +191,7 @@ export class FerryHost {
     }
 
     await core.startup();
-    const reloader = new ConfigReloader({
+    this.#reloader = new ConfigReloader({
       config,
       env: this.options.env ?? process.env,
       log,
@@ -198,6 +199,7 @@ export class FerryHost {
       registry,
       requestRestart: (reason) => void this.requestRestart({ reason, rebuild: true }),
     });
+    const reloader = this.#reloader;
     const watcher = new ConfigWatcher(config.path, clock, log, async () => {
       await reloader.reload();
     });
@@ -257,6 +259,7 @@ export class FerryHost {
       },
       triggers: {},
       started_at: new Date(this.#startedAt).toISOString(),
+      ...(this.#reloader?.lastError ? { config_error: this.#reloader.lastError.message } : {}),
     };
   }
 

@@ -21,6 +21,8 @@ export interface StatusReport {
   readonly journal: { readonly pending: number; readonly dead: number };
   readonly triggers: Readonly<Record<string, unknown>>;
   readonly started_at: string;
+  /** The last rejected config edit (file:line: key: problem), until a good edit is applied. */
+  readonly config_error?: string;
 }
 
 export function runsForStatus(runs: readonly ActiveRunInfo[]): StatusReport['runs'] {

@@ -2,7 +2,7 @@ import type { ChatAddress, InboundEvent, IngressCursor, IngressSink } from '@fer
 import { SystemClock } from '@ferry/core';
 import { createTestPluginContext } from '@ferry/core/testing';
 import { onTestFinished } from 'vitest';
-import { FakeSlackServer, type FakeSlackOptions } from '../../../../test/fakes/slack-server.js';
+import { type FakeSlackOptions, FakeSlackServer } from '../../../../test/fakes/slack-server.js';
 import { type SlackConfig, slackConfigSchema } from '../slack-config.js';
 import { SlackTransport } from '../slack-transport.js';
 
