@@ -41,6 +41,10 @@ describe('telegram: a burst in one chat', () => {
     console.log(
       `burst: ${elapsed} ms for 30 runs, ${inChat.length} chat requests, min gap ${Math.min(...gaps)} ms, median ${gaps.sort((a, b) => a - b)[gaps.length >> 1]} ms`,
     );
+    const perMsg = new Map<number, number>();
+    for (const r of inChat) if (r.method === 'editMessageText') perMsg.set(Number(r.params.message_id), (perMsg.get(Number(r.params.message_id)) ?? 0) + 1);
+    console.log('edits per message', [...perMsg.entries()].join(' '), 'sends', inChat.filter((r) => r.method === 'sendMessage').length);
+    console.log(inChat.slice(0, 80).map((r) => `${r.method === 'editMessageText' ? 'E' : 'S'}${r.params.message_id ?? ''}:${String(r.params.text).slice(0, 14)}`).join(' | '));
     expect(tooClose).toEqual([]);
     d.proc.kill('SIGTERM');
     expect((await d.exit).code).toBe(0);

@@ -16,6 +16,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -235,6 +236,9 @@ async function rss50(dir) {
 }
 
 const dir = scratchDir('engine-events');
+// Latency tails are CPU-bound: on a busy box (load above the core count) other work's time
+// slices show up as p99 spikes in both the bare pipe and Ferry. The load is recorded with them.
+const loadBefore = loadavg()[0];
 try {
   process.stderr.write(`engine-events: ${EVENTS} events per run, scale ${SCALE}\n`);
   await ferryRun({ dir, events: n(1_000), gapUs: 0 }); // warm-up: JIT, module loading
@@ -281,7 +285,9 @@ try {
     scale: SCALE,
     scenarios: [raw, paced, flood, mem],
     addedLatencyMs: added,
+    loadAverage1m: { before: round(loadBefore, 2), after: round(loadavg()[0], 2) },
     summary: [
+      `load average (1 min) ${round(loadBefore, 1)} → ${round(loadavg()[0], 1)} on ${machine().nproc} cpu`,
       `write → edit scheduled, ${EVENTS} events at ${1e6 / PACED_GAP_US}/s: p50 ${paced.latencyMs.p50} ms, p99 ${paced.latencyMs.p99} ms (bare pipe + readline: p50 ${raw.latencyMs.p50} ms, p99 ${raw.latencyMs.p99} ms)`,
       `Ferry's added latency: p50 ${added.p50} ms, p99 ${added.p99} ms`,
       `flood: ${flood.eventsPerSec} events/s through runner → guard → reporter (${flood.edits} coalesced edits)`,

@@ -42,7 +42,7 @@ export const slackConfigSchema = z
     max_text_length: z.number().int().min(500).max(40_000).default(3900),
     /** Retries of a failed Web API call (network errors, 5xx, 429 after its Retry-After). */
     api_retries: z.number().int().min(0).max(20).default(5),
-    /** Socket Mode: pong deadline, and the pause before reconnecting after a drop. */
+    /** Socket Mode: how long a ping may wait for its pong before the connection counts as dead. */
     ping_timeout_ms: z.number().int().min(100).max(60_000).default(5000),
     /** Catch-up after downtime: at most this many recent threads are re-read. */
     catch_up_threads: z.number().int().min(0).max(1000).default(50),

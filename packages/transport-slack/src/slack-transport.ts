@@ -208,6 +208,7 @@ export class SlackTransport implements Transport {
       appToken: this.#config.app_token ?? '',
       clientOptions: SlackApi.clientOptions(this.#config, log),
       pingTimeoutMs: this.#config.ping_timeout_ms,
+      clock: this.clock,
       log,
     });
   }

@@ -1,7 +1,7 @@
-import type { Logger } from '@ferry/core';
+import type { Clock, Logger } from '@ferry/core';
 import type { App, Receiver } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
-import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { WebClientOptions } from '@slack/web-api';
 import { processBeforeAck } from './deferred-ack.js';
 import { SlackConnectError } from './slack-errors.js';
 import { slackLogger } from './slack-logger.js';
@@ -11,11 +11,12 @@ export interface SocketModeReceiverOptions {
   /** Where apps.connections.open goes (`api_url`). */
   readonly clientOptions: WebClientOptions;
   readonly pingTimeoutMs: number;
+  readonly clock: Clock;
   readonly log: Logger;
 }
 
 interface SlackEventArgs {
-  readonly ack: (payload?: unknown) => Promise<void>;
+  readonly ack: (payload?: Record<string, unknown>) => Promise<void>;
   readonly envelope_id?: string;
   readonly type?: string;
   readonly body: Record<string, unknown>;
@@ -23,18 +24,26 @@ interface SlackEventArgs {
   readonly retry_reason?: string;
 }
 
+/** Pauses between reconnection attempts after the first, immediate one. */
+const RECONNECT_BASE_MS = 500;
+const RECONNECT_MAX_MS = 30_000;
+
 /**
  * Bolt's receiver contract over Socket Mode, acking an envelope only after Bolt's listeners
  * (which journal it) finished — Bolt's own SocketModeReceiver acks events before the
- * listeners run. A failed listener means no ack: Slack redelivers the envelope. The client
- * reconnects by itself after `disconnect` messages and drops; envelopes sent meanwhile are
- * redelivered by Slack.
+ * listeners run. A failed listener means no ack: Slack redelivers the envelope.
+ *
+ * Reconnecting is done here rather than by the client: the client gives up for good when
+ * apps.connections.open fails with a network error during a reconnect, which would leave a
+ * running daemon deaf after a longer outage. Slack redelivers what it sent meanwhile.
  */
 export class AckAfterJournalSocketModeReceiver implements Receiver {
   readonly #client: SocketModeClient;
   readonly #inFlight = new Set<Promise<void>>();
+  readonly #stop = new AbortController();
   #app: App | undefined;
-  #stopping = false;
+  #started = false;
+  #reconnecting: Promise<void> | undefined;
 
   constructor(private readonly o: SocketModeReceiverOptions) {
     this.#client = new SocketModeClient({
@@ -42,10 +51,10 @@ export class AckAfterJournalSocketModeReceiver implements Receiver {
       clientOptions: o.clientOptions,
       logger: slackLogger(o.log, 'slack-socket-mode'),
       clientPingTimeout: o.pingTimeoutMs,
+      autoReconnectEnabled: false,
     });
     this.#client.on('slack_event', (args: SlackEventArgs) => this.#onEnvelope(args));
-    this.#client.on('connected', () => o.log.info('slack: Socket Mode connected'));
-    this.#client.on('reconnecting', () => o.log.info('slack: Socket Mode reconnecting'));
+    this.#client.on('disconnected', () => this.#onDisconnected());
   }
 
   init(app: App): void {
@@ -53,12 +62,7 @@ export class AckAfterJournalSocketModeReceiver implements Receiver {
   }
 
   async start(): Promise<void> {
-    this.#stopping = false;
     try {
-      // The client retries a refused token forever when Slack's answer is not on its short
-      // list of fatal ones (a bot token given as app token gets not_allowed_token_type):
-      // one plain call first turns every refusal into a clear startup error.
-      await new WebClient(undefined, this.o.clientOptions).apps.connections.open({ token: this.o.appToken });
       await this.#client.start();
     } catch (err) {
       throw new SlackConnectError(
@@ -66,33 +70,61 @@ export class AckAfterJournalSocketModeReceiver implements Receiver {
         { cause: err },
       );
     }
+    this.#started = true;
+    this.o.log.info('slack: Socket Mode connected');
   }
 
   /** Stops taking envelopes, lets those being journaled finish (and ack), then disconnects. */
   async stop(): Promise<void> {
-    this.#stopping = true;
+    this.#stop.abort();
     await Promise.allSettled([...this.#inFlight]);
+    await this.#reconnecting;
     await this.#client.disconnect();
+  }
+
+  #onDisconnected(): void {
+    if (!this.#started || this.#stop.signal.aborted || this.#reconnecting) return;
+    this.#reconnecting = this.#reconnect().finally(() => {
+      this.#reconnecting = undefined;
+    });
+  }
+
+  async #reconnect(): Promise<void> {
+    const signal = this.#stop.signal;
+    for (let attempt = 0; !signal.aborted; attempt++) {
+      if (attempt > 0) {
+        const pause = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** (attempt - 1));
+        const stopped = await this.o.clock.sleep(pause, signal).then(
+          () => false,
+          () => true,
+        );
+        if (stopped) return;
+      }
+      try {
+        await this.#client.start();
+        this.o.log.info({ attempt: attempt + 1 }, 'slack: Socket Mode reconnected');
+        return;
+      } catch (err) {
+        this.o.log.warn({ err: errorCode(err), attempt: attempt + 1 }, 'slack: Socket Mode reconnect failed; trying again');
+      }
+    }
   }
 
   #onEnvelope(args: SlackEventArgs): void {
     // not acked: the next generation gets it again
-    if (this.#stopping || !this.#app) return;
+    if (this.#stop.signal.aborted || !this.#app) return;
     const app = this.#app;
     const task = (async () => {
       let response: unknown;
       try {
         response = await processBeforeAck(app, args.body, { num: args.retry_num, reason: args.retry_reason });
       } catch (err) {
-        this.o.log.warn(
-          { err, envelope: args.envelope_id, type: args.type },
-          'slack: event not taken; Slack will deliver it again',
-        );
+        this.o.log.warn({ err, envelope: args.envelope_id, type: args.type }, 'slack: event not taken; Slack will deliver it again');
         return;
       }
       try {
         // journal first, then ack: this order is the no-loss guarantee
-        await args.ack(response === undefined ? undefined : (response as Record<string, unknown>));
+        await args.ack(response as Record<string, unknown> | undefined);
       } catch (err) {
         // a socket that closed meanwhile: Slack redelivers and the journal drops the copy
         this.o.log.debug({ err, envelope: args.envelope_id }, 'slack: could not ack an envelope');

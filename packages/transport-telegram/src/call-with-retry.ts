@@ -20,6 +20,8 @@ export interface RetryOptions {
   readonly maxAttempts: number;
   /** Awaited before every attempt, retries included (pacing). */
   readonly beforeAttempt?: () => Promise<void>;
+  /** Called after every attempt, whatever its outcome. */
+  readonly afterAttempt?: () => void;
 }
 
 /** Exponential backoff: base, 2·base, 4·base … capped. */
@@ -39,8 +41,11 @@ export async function callWithRetry<T>(call: () => Promise<T>, o: RetryOptions):
     o.signal.throwIfAborted();
     await o.beforeAttempt?.();
     try {
-      return await call();
+      const result = await call();
+      o.afterAttempt?.();
+      return result;
     } catch (err) {
+      o.afterAttempt?.();
       if (o.signal.aborted) throw o.signal.reason;
       const f = classifyFailure(err);
       if (f.kind === 'flood' && ++floods <= MAX_FLOOD_WAITS) {

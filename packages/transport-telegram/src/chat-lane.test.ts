@@ -53,8 +53,13 @@ describe('ChatLane', () => {
   it('abort fails what is queued; whenIdle waits for the running one', async () => {
     const lane = new ChatLane();
     const first = gate();
-    const busy = lane.send(() => first.opened);
+    const running = gate();
+    const busy = lane.send(() => {
+      running.open();
+      return first.opened;
+    });
     const queued = lane.send(async () => 'never');
+    await running.opened;
     lane.abort(new Error('stopped'));
     await expect(queued).rejects.toThrow('stopped');
     const idle = lane.whenIdle();

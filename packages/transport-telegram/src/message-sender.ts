@@ -203,7 +203,8 @@ export class MessageSender {
 
   #call<T>(method: string, target: TelegramTarget, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const c = this.d.config();
-    const pacers = [this.#lane(target.chat_id).pacer, this.#global];
+    const lanePacer = this.#lane(target.chat_id).pacer;
+    const pacers = [lanePacer, this.#global];
     const signal = this.#stop.signal;
     return callWithRetry(() => call(signal), {
       clock: this.d.clock,
@@ -214,6 +215,7 @@ export class MessageSender {
       maxMs: c.retry_max_ms,
       maxAttempts: c.max_attempts,
       beforeAttempt: () => Pacer.turn(this.d.clock, pacers, signal),
+      afterAttempt: () => lanePacer.finished(this.d.clock.now()),
     });
   }
 

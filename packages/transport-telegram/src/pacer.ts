@@ -10,6 +10,15 @@ export class Pacer {
    * Waits for a slot that suits every pacer at once. The slot is reserved synchronously
    * before waiting, so concurrent callers queue up instead of racing for the same moment.
    */
+  /**
+   * A request of this scope just finished: the next one waits a full interval from now.
+   * Counting from the answer, not the departure, keeps the gap on Telegram's side even when
+   * a busy process sent the previous request late (a chat's requests go one at a time).
+   */
+  finished(now: number): void {
+    this.#next = Math.max(this.#next, now + this.interval());
+  }
+
   /** Waits until every pacer has a free slot, without taking it. */
   static async ready(clock: Clock, pacers: readonly Pacer[], signal?: AbortSignal): Promise<void> {
     for (;;) {

@@ -69,6 +69,21 @@ export interface InboundEvent {
   readonly sentAt: number;
   /** Transport-specific extras the transport wants back later (must be JSON). */
   readonly extra?: Readonly<Record<string, unknown>>;
+  /** Set when a trigger, not a person, produced the event: its text is a prompt, never a command. */
+  readonly origin?: TriggerOrigin;
+}
+
+/**
+ * Which trigger started an event (`transport` is then `cron`, `at` or `webhook` and `chat` the
+ * target). `action: 'notify'` sends the text to the chat instead of running an engine.
+ */
+export interface TriggerOrigin {
+  readonly kind: 'cron' | 'at' | 'webhook';
+  readonly id: string;
+  readonly engine?: string;
+  readonly action?: 'run' | 'notify';
+  /** Shown once in the chat before the run, so its progress and answer reply to it. */
+  readonly header?: string;
 }
 
 /** A transport's position in its platform's stream (Telegram offset, Slack history ts). */

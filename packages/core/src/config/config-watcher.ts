@@ -3,7 +3,7 @@ import type { Clock } from '../clock/clock.js';
 import type { Logger } from '../logging/logger.js';
 
 /** Editors write in bursts (truncate + write, or temp + rename): one reload per burst. */
-const SETTLE_MS = 150;
+const SETTLE_MS = 60;
 
 /**
  * Watches ferry.toml and calls `onChange` once per edit. chokidar sees an editor's atomic save

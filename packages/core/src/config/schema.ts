@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cronScheduleProblem, timeZoneProblem } from '../triggers/cron-schedule.js';
 
 /*
  * The core's part of ferry.toml. Sections owned by plugins (`transports.<id>`, `engines.<id>`,
@@ -46,43 +47,100 @@ export const projectSchema = z
   })
   .strict();
 
+/** A custom issue on a string field: the refinement names the key (file:line: key: problem). */
+function check(problemOf: (value: string) => string | undefined) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const problem = problemOf(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  };
+}
+
+const triggerId = z.string().regex(/^[a-z0-9_-]{1,64}$/);
+const timeZone = z.string().superRefine(check(timeZoneProblem));
+
 export const cronSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9_-]{1,64}$/),
-    schedule: z.string().min(1),
-    timezone: z.string().optional(),
+    id: triggerId,
+    schedule: z.string().min(1).superRefine(check(cronScheduleProblem)),
+    timezone: timeZone.optional(),
     prompt: z.string().min(1),
     engine: z.string().optional(),
     chat: chatAddress,
     run_once: z.boolean().default(false),
+    /** A slot missed while Ferry was down fires once at start (it is reported either way). */
+    catch_up: z.boolean().default(false),
+    enabled: z.boolean().default(true),
   })
   .strict();
 
 export const webhookSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9_-]{1,64}$/),
-    path: z.string().startsWith('/'),
+    id: triggerId,
+    /** Served at `POST /hooks<path>`. */
+    path: z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, 'expected a URL path like "/github"'),
     auth: z.enum(['bearer', 'hmac-sha256', 'slack', 'none']),
-    secret: z.string().optional(),
+    secret: z.string().min(1).optional(),
     prompt_template: z.string().optional(),
-    action: z.string().optional(),
+    action: z.enum(['agent_run', 'notify_only', 'file_write']).default('agent_run'),
     engine: z.string().optional(),
     chat: chatAddress,
+    enabled: z.boolean().default(true),
+    rate_limit_per_min: z.number().int().min(1).max(100_000).default(60),
+    /** Where the dedupe key comes from besides `Idempotency-Key`: `header:<name>` or `payload:<a.b>`. */
+    dedupe_key: z
+      .string()
+      .regex(/^(header|payload):[A-Za-z0-9_.-]+$/, 'expected "header:<name>" or "payload:<field.path>"')
+      .optional(),
+    /** For `file_write`: a file name template inside `[triggers] file_dir`. */
+    file_path: z.string().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((hook, ctx) => {
+    if (hook.auth !== 'none' && !hook.secret)
+      ctx.addIssue({ code: 'custom', path: ['secret'], message: `required with auth = "${hook.auth}"` });
+    if (hook.action === 'file_write' && !hook.file_path)
+      ctx.addIssue({ code: 'custom', path: ['file_path'], message: 'required with action = "file_write"' });
+  });
+
+/** Two triggers of one kind with the same value of `key` would be ambiguous. */
+function unique<T>(key: keyof T & string, what: string) {
+  return (items: readonly T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<unknown>();
+    for (const [i, item] of items.entries()) {
+      if (seen.has(item[key]))
+        ctx.addIssue({ code: 'custom', path: [i, key], message: `another ${what} has ${key} ${JSON.stringify(item[key])}` });
+      seen.add(item[key]);
+    }
+  };
+}
 
 export const triggersSchema = z
   .object({
     enabled: z.boolean().default(false),
+    /** Time zone of crons that name none; default: the host's. */
+    timezone: timeZone.optional(),
     server: z
       .object({
         host: z.string().default('127.0.0.1'),
         port: z.number().int().min(0).max(65_535).default(9876),
+        /** `auth = "none"` on an address other than loopback needs this. */
+        allow_unauthenticated: z.boolean().default(false),
+        max_body_kb: z.number().int().min(1).max(65_536).default(1024),
+        /** All webhooks together, per minute. */
+        rate_limit_per_min: z.number().int().min(1).max(1_000_000).default(600),
       })
       .strict()
-      .default({ host: '127.0.0.1', port: 9876 }),
-    crons: z.array(cronSchema).default([]),
-    webhooks: z.array(webhookSchema).default([]),
+      .default({ host: '127.0.0.1', port: 9876, allow_unauthenticated: false, max_body_kb: 1024, rate_limit_per_min: 600 }),
+    crons: z.array(cronSchema).default([]).superRefine(unique('id', 'cron')),
+    webhooks: z
+      .array(webhookSchema)
+      .default([])
+      .superRefine(unique('id', 'webhook'))
+      .superRefine(unique('path', 'webhook')),
+    /** Pending `/at` jobs one chat may have. */
+    at_max_per_chat: z.number().int().min(1).max(1000).default(20),
+    /** The only directory `file_write` webhooks write into (absolute, or relative to the config's dir). */
+    file_dir: z.string().min(1).optional(),
   })
   .strict();
 
@@ -117,3 +175,6 @@ export const ferryConfigSchema = z
 export type FerryConfig = z.infer<typeof ferryConfigSchema>;
 export type RestartConfig = z.infer<typeof restartSchema>;
 export type IngressConfig = z.infer<typeof ingressSchema>;
+export type TriggersConfig = z.infer<typeof triggersSchema>;
+export type CronConfig = z.infer<typeof cronSchema>;
+export type WebhookConfig = z.infer<typeof webhookSchema>;

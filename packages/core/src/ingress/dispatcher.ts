@@ -1,5 +1,6 @@
 import { sessionKeyOf } from '../api/chat-address.js';
 import type { CommandContext } from '../api/command.js';
+import type { TriggerOrigin } from '../api/messages.js';
 import type { Clock } from '../clock/clock.js';
 import type { CommandRegistry } from '../commands/command-registry.js';
 import { parseCommand } from '../commands/parse-command.js';
@@ -10,6 +11,7 @@ import { formatDuration } from '../runs/format-duration.js';
 import type { ProjectRouter } from '../runs/project-router.js';
 import type { RunService } from '../runs/run-service.js';
 import type { TransportHub } from '../transports/transport-hub.js';
+import { triggerSource } from '../triggers/trigger-source.js';
 import type { IngressJournal } from './ingress-journal.js';
 import type { JournalEntry } from './journal-entry.js';
 import { saveAttachments } from './save-attachments.js';
@@ -73,6 +75,10 @@ export class Dispatcher {
     }
     if (event.kind === 'callback') {
       await this.#callback(entry);
+      return;
+    }
+    if (event.origin) {
+      await this.#trigger(entry, event.origin, age);
       return;
     }
     const parsed = parseCommand(event.text);
@@ -189,6 +195,34 @@ export class Dispatcher {
         ...replyOpts,
       });
     }
+  }
+
+  /** A trigger's event: the text is a prompt, never a command; progress and footer name the trigger. */
+  async #trigger(entry: JournalEntry, origin: TriggerOrigin, age: number): Promise<void> {
+    const { event } = entry;
+    const source = triggerSource(origin);
+    if (origin.action === 'notify') {
+      if (!this.d.journal.claim(entry.seq)) return;
+      await this.d.hub.send(event.chat, { text: `${source}: ${event.text}` });
+      this.d.journal.setState(entry.seq, 'done');
+      return;
+    }
+    const session = sessionKeyOf(event.chat);
+    const route = this.d.router.route(event.chat, session);
+    const late = age > LATE_NOTE_AFTER_MS ? ` (${formatDuration(age)} late: Ferry was offline or busy)` : '';
+    // the run replies to this line, so its progress and answer show which trigger started it
+    const header = origin.header ? await this.d.hub.trySend(event.chat, { text: `${origin.header}${late}`, silent: true }) : undefined;
+    await this.d.runs.submit({
+      seq: entry.seq,
+      chat: event.chat,
+      session,
+      prompt: event.text,
+      engine: origin.engine ?? route.engine,
+      cwd: route.cwd,
+      source,
+      ...(header ? { replyTo: header } : {}),
+      ...(entry.notice ? { notice: entry.notice } : {}),
+    });
   }
 
   async #callback(entry: JournalEntry): Promise<void> {
