@@ -41,7 +41,7 @@ bot_token = "${CONFIG_SECRET}"
 
 describe('the codex engine through the daemon (fake codex CLI, console chat)', () => {
   it('shows the command while it runs, then the answer with tokens; the prompt goes on stdin; no secret leaks', async () => {
-    const { daemon, calls } = codexInstance('0.2');
+    const { daemon, calls } = codexInstance(process.env.T_SPEED ?? '0.2');
     await daemon.waitForLog('ferry is ready');
     daemon.say('case:tool run echo hello');
 

@@ -67,7 +67,8 @@ describe('Slack (Socket Mode) through the real daemon', () => {
     const progress = fake.botMessages({ thread: m.ts })[0]!;
     fake.click({ user: ALICE, channel: CHANNEL, ts: progress.ts });
     await fake.waitFor(
-      () => fake.botMessages({ thread: m.ts }).some((b) => /interrupted/.test(b.text) && b.ts !== progress.ts),
+      () =>
+        fake.botMessages({ thread: m.ts }).some((b) => /interrupted/.test(b.text) && b.ts !== progress.ts),
       10_000,
       'the cancellation',
     );

@@ -17,9 +17,15 @@ describe('one daemon, Slack and Telegram at once', () => {
     const onTelegram = tg.userSends(ADA, ADA, 'hello from telegram');
     const onSlack = slack.say({ user: ALICE, channel: CHANNEL, text: slack.mention('hello from slack') });
     await waitForAnswers(slack, onSlack.ts);
-    await tg.waitFor(() => tg.repliesTo(ADA, onTelegram.message_id).some((m) => m.text.includes('— demo')), 15_000, 'the Telegram answer');
+    await tg.waitFor(
+      () => tg.repliesTo(ADA, onTelegram.message_id).some((m) => m.text.includes('— demo')),
+      15_000,
+      'the Telegram answer',
+    );
 
-    expect(answers(slack, onSlack.ts)[0]!.text).toMatch(/You said: "hello from slack"[\s\S]*turn 1 of demo session/);
+    expect(answers(slack, onSlack.ts)[0]!.text).toMatch(
+      /You said: "hello from slack"[\s\S]*turn 1 of demo session/,
+    );
     const tgAnswer = tg.repliesTo(ADA, onTelegram.message_id).find((m) => m.text.includes('— demo'))!;
     expect(tgAnswer.text).toMatch(/You said: "hello from telegram"[\s\S]*turn 1 of demo session/);
     // nothing crossed over

@@ -3,9 +3,9 @@ import { telegramConfig, telegramServer } from './fakes/telegram-fixture.js';
 import { instanceDir, startDaemon } from './support/daemon.js';
 
 const ADA = 4242;
-const INTERVAL_MS = 20;
-/** The server stamps arrival; two requests sent INTERVAL_MS apart may land a little closer. */
-const SLACK_MS = 5;
+const INTERVAL_MS = 10;
+/** The server stamps arrival after reading the body; allow for its own scheduling. */
+const SLACK_MS = 2;
 const CHAT_METHODS = new Set(['sendmessage', 'editmessagetext', 'deletemessage', 'senddocument']);
 
 describe('telegram: a burst in one chat', () => {
@@ -37,14 +37,9 @@ describe('telegram: a burst in one chat', () => {
     );
     const gaps = inChat.slice(1).map((r, i) => r.at - inChat[i]!.at);
     const tooClose = gaps.filter((g) => g < INTERVAL_MS - SLACK_MS);
-    console.log(gaps.map((g, i) => (g < 15 ? `[${gaps[i - 1]}|${g}|${gaps[i + 1]}] ${inChat[i]!.method}>${inChat[i + 1]!.method}` : '')).filter(Boolean).join('\n'));
     console.log(
       `burst: ${elapsed} ms for 30 runs, ${inChat.length} chat requests, min gap ${Math.min(...gaps)} ms, median ${gaps.sort((a, b) => a - b)[gaps.length >> 1]} ms`,
     );
-    const perMsg = new Map<number, number>();
-    for (const r of inChat) if (r.method === 'editMessageText') perMsg.set(Number(r.params.message_id), (perMsg.get(Number(r.params.message_id)) ?? 0) + 1);
-    console.log('edits per message', [...perMsg.entries()].join(' '), 'sends', inChat.filter((r) => r.method === 'sendMessage').length);
-    console.log(inChat.slice(0, 80).map((r) => `${r.method === 'editMessageText' ? 'E' : 'S'}${r.params.message_id ?? ''}:${String(r.params.text).slice(0, 14)}`).join(' | '));
     expect(tooClose).toEqual([]);
     d.proc.kill('SIGTERM');
     expect((await d.exit).code).toBe(0);

@@ -34,7 +34,10 @@ describe('SlackPresenter', () => {
     expect(progress.text).toContain('▸ $ ls &gt; x');
     expect(progress.buttons).toEqual([[{ text: 'Cancel', data: 'cancel:9' }]]);
     expect(p.summary(view).text).toMatch(/^✓ done · .+ · 3 step\(s\)$/);
-    expect(p.progress({ engine: 'demo', elapsedMs: 0, status: 'cancelling', actions: [], cancelData: 'cancel:9' }).buttons).toBeUndefined();
+    expect(
+      p.progress({ engine: 'demo', elapsedMs: 0, status: 'cancelling', actions: [], cancelData: 'cancel:9' })
+        .buttons,
+    ).toBeUndefined();
   });
 
   it('says a cancelled run was interrupted', () => {

@@ -23,7 +23,9 @@ export class SlackPresenter implements Presenter {
 
   progress(view: ProgressView): OutgoingMessage {
     // once cancelling, a second click has nothing left to do: the button goes
-    const msg = this.#plain.progress(view.status === 'cancelling' ? { ...view, cancelData: undefined } : view);
+    const msg = this.#plain.progress(
+      view.status === 'cancelling' ? { ...view, cancelData: undefined } : view,
+    );
     return { ...msg, text: escapeMrkdwn(msg.text) };
   }
 

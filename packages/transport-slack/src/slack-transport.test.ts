@@ -164,6 +164,15 @@ describe('SlackTransport reconnects', () => {
     expect(fake.socketMode.connectionsOpened).toBe(3);
   });
 
+  it('keeps trying to reconnect while apps.connections.open fails (Slack or the network down for a while)', async () => {
+    const { fake, ingress } = await slackHarness();
+    fake.fault('apps.connections.open', { error: 'internal_error', times: 2 });
+    fake.hardDrop();
+    fake.say({ user: ALICE, channel: CHANNEL, text: fake.mention('after the outage') });
+    await expect.poll(() => ingress.texts(), { timeout: 10_000 }).toEqual(['after the outage']);
+    expect(fake.calls('apps.connections.open')).toHaveLength(4);
+  });
+
   it('fails start with FERRY_SLACK_AUTH for a refused bot token and FERRY_SLACK_CONNECT for a bot token as app token', async () => {
     const bad = await slackHarness({ config: { bot_token: 'xoxb-wrong' }, start: false });
     await expect(bad.transport.start(bad.ingress)).rejects.toMatchObject({ code: 'FERRY_SLACK_AUTH' });

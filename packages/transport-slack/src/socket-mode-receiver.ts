@@ -105,7 +105,10 @@ export class AckAfterJournalSocketModeReceiver implements Receiver {
         this.o.log.info({ attempt: attempt + 1 }, 'slack: Socket Mode reconnected');
         return;
       } catch (err) {
-        this.o.log.warn({ err: errorCode(err), attempt: attempt + 1 }, 'slack: Socket Mode reconnect failed; trying again');
+        this.o.log.warn(
+          { err: errorCode(err), attempt: attempt + 1 },
+          'slack: Socket Mode reconnect failed; trying again',
+        );
       }
     }
   }
@@ -119,7 +122,10 @@ export class AckAfterJournalSocketModeReceiver implements Receiver {
       try {
         response = await processBeforeAck(app, args.body, { num: args.retry_num, reason: args.retry_reason });
       } catch (err) {
-        this.o.log.warn({ err, envelope: args.envelope_id, type: args.type }, 'slack: event not taken; Slack will deliver it again');
+        this.o.log.warn(
+          { err, envelope: args.envelope_id, type: args.type },
+          'slack: event not taken; Slack will deliver it again',
+        );
         return;
       }
       try {

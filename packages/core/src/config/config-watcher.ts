@@ -1,8 +1,13 @@
+import { stat } from 'node:fs/promises';
 import { type FSWatcher, watch } from 'chokidar';
 import type { Clock } from '../clock/clock.js';
 import type { Logger } from '../logging/logger.js';
 
-/** Editors write in bursts (truncate + write, or temp + rename): one reload per burst. */
+/**
+ * Editors write in bursts (truncate + write, or temp + rename): a reload waits until the file
+ * has been quiet this long. chokidar itself reports at most one `change` per ~60 ms, so quiet is
+ * judged by the file's mtime, not by the gap between events.
+ */
 const SETTLE_MS = 60;
 
 /**
@@ -39,12 +44,17 @@ export class ConfigWatcher {
     await this.#running;
   }
 
-  #schedule(): void {
+  #schedule(waitMs = SETTLE_MS): void {
     this.#timer?.abort();
     const timer = new AbortController();
     this.#timer = timer;
-    this.clock.sleep(SETTLE_MS, timer.signal).then(
-      () => {
+    this.clock.sleep(waitMs, timer.signal).then(
+      async () => {
+        const quietFor = this.clock.now() - (await modifiedAt(this.path));
+        if (quietFor < SETTLE_MS) {
+          this.#schedule(SETTLE_MS - quietFor);
+          return;
+        }
         // reloads never overlap: the next waits for the previous to finish
         this.#running = this.#running.then(() =>
           this.onChange().catch((err: unknown) => this.log.error({ err }, 'config reload failed')),
@@ -52,5 +62,14 @@ export class ConfigWatcher {
       },
       () => undefined,
     );
+  }
+}
+
+/** The file's mtime; 0 when it is gone for a moment (between an editor's delete and write). */
+async function modifiedAt(path: string): Promise<number> {
+  try {
+    return (await stat(path)).mtimeMs;
+  } catch {
+    return 0;
   }
 }

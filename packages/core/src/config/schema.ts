@@ -19,6 +19,11 @@ export const restartSchema = z
     auto_resume_max_attempts: z.number().int().min(1).max(10).default(2),
     /** A run with no engine output this long is stuck: a drain stops waiting for it early. */
     stuck_after_s: z.number().int().min(1).max(86_400).default(300),
+    /**
+     * The supervisor's stop timeout (systemd `TimeoutStopSec`), which systemd does not tell the
+     * service; unset: read from the unit that runs this config, if any (docs/deploy.md).
+     */
+    stop_timeout_s: z.number().int().min(1).max(86_400).optional(),
   })
   .strict();
 

@@ -31,6 +31,8 @@ export interface CoreServiceDeps {
   readonly engines: EngineSource;
   readonly notifier: Notifier;
   readonly participants: () => readonly { owner: string; hooks: Lifecycle }[];
+  /** systemd's stop timeout when known; a drain that needs longer extends it (EXTEND_TIMEOUT_USEC). */
+  readonly stopTimeoutMs?: () => number | undefined;
 }
 
 /**
@@ -66,6 +68,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
     drainTimeoutMs: () => config().restart.drain_timeout_s * 1000,
     stuckAfterMs: () => config().restart.stuck_after_s * 1000,
     participants: d.participants,
+    stopTimeoutMs: d.stopTimeoutMs,
   });
   const sender = new OutboxSender(outbox, hub, clock, log);
   const recovery = new RecoveryService({

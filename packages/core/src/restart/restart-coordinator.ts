@@ -6,6 +6,7 @@ import type { Clock } from '../clock/clock.js';
 import type { Logger } from '../logging/logger.js';
 import type { RunService } from '../runs/run-service.js';
 import type { Notifier } from '../supervisor/notifier.js';
+import { StopTimeoutExtender } from '../supervisor/stop-timeout-extender.js';
 import type { TransportHub } from '../transports/transport-hub.js';
 import type { HostState } from './host-state.js';
 
@@ -46,6 +47,8 @@ export interface CoordinatorDeps {
   readonly hub: TransportHub;
   readonly notifier: Notifier;
   readonly drainTimeoutMs: () => number;
+  /** systemd's stop timeout when known (config or unit file): a longer drain extends it. */
+  readonly stopTimeoutMs?: () => number | undefined;
   /** A run silent this long is stuck: the drain stops waiting for it before the deadline. */
   readonly stuckAfterMs: () => number;
   /** Other participants (plugins, services) whose own work counts in the drain. */
@@ -124,12 +127,14 @@ export class RestartCoordinator {
     notifier.notify({ STOPPING: '1', STATUS: `draining: ${req.reason}` });
     const timeoutMs = req.force ? 0 : this.d.drainTimeoutMs();
     const deadline = clock.now() + timeoutMs;
+    const extender = new StopTimeoutExtender(notifier, clock, this.d.stopTimeoutMs?.(), deadline);
+    extender.tick();
     log.info({ reason: req.reason, timeoutMs, runs: runs.active().length }, 'drain started');
 
     const verb = req.final ? 'stopping' : 'restarting';
     const notices = await this.#announce(deadline, verb);
     const countdown = new AbortController();
-    const ticking = this.#countdown(notices, deadline, verb, countdown.signal);
+    const ticking = this.#countdown(notices, deadline, verb, countdown.signal, extender);
     const exempt = new Set(req.session ? [req.session] : []);
     const drainReq = { deadline, reason: req.reason, signal: this.#force.signal };
     let report: DrainReport;
@@ -187,6 +192,7 @@ export class RestartCoordinator {
     deadline: number,
     verb: string,
     signal: AbortSignal,
+    extender: StopTimeoutExtender,
   ): Promise<void> {
     const { clock, hub, notifier } = this.d;
     while (!signal.aborted && clock.now() < deadline) {
@@ -194,6 +200,7 @@ export class RestartCoordinator {
       if (signal.aborted) return;
       const text = this.#countdownText(deadline, verb);
       notifier.notify({ STATUS: text });
+      extender.tick();
       for (const ref of notices.values()) await hub.tryEdit(ref, { text });
     }
   }
