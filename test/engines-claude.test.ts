@@ -9,7 +9,7 @@ const CONFIG_SECRET = 'dummy-bot-token-from-config-1234';
 const ENV_SECRET = 'override-secret-from-env-5678';
 
 /** An instance whose default engine is the fake claude, with secrets that must stay home. */
-function claudeInstance(speed: string) {
+function claudeInstance(fakeEnv: Record<string, string>) {
   const { dir, config } = instanceDir();
   const calls = join(dir, 'calls.jsonl');
   writeFileSync(
@@ -20,8 +20,9 @@ function claudeInstance(speed: string) {
 path = "${FAKE}"
 grace_s = 2
 [engines.claude.env]
-FAKE_ENGINE_SPEED = "${speed}"
-FAKE_ENGINE_ENV_DUMP = "${calls}"
+${Object.entries(fakeEnv)
+  .map(([k, v]) => `${k} = "${v}"\n`)
+  .join('')}FAKE_ENGINE_ENV_DUMP = "${calls}"
 [plugins.dummy]
 bot_token = "${CONFIG_SECRET}"
 `,
@@ -46,8 +47,8 @@ bot_token = "${CONFIG_SECRET}"
 
 describe('the claude engine through the daemon (fake claude CLI, console chat)', () => {
   it('shows the tool call while it runs, then the answer with tokens and cost; no secret reaches claude', async () => {
-    // slowed down so that the tool is still running at a progress edit (250 ms apart)
-    const { daemon, argvs, envs } = claudeInstance('0.25');
+    // steps at least 300 ms apart, so the running tool shows in a progress edit (250 ms apart)
+    const { daemon, argvs, envs } = claudeInstance({ FAKE_ENGINE_SPEED: '5', FAKE_ENGINE_MIN_GAP_MS: '300' });
     await daemon.waitForLog('ferry is ready');
     daemon.say('case:tool run echo hello');
 
@@ -76,7 +77,7 @@ describe('the claude engine through the daemon (fake claude CLI, console chat)',
   });
 
   it('a second message resumes the session with its token and costs only its own turn', async () => {
-    const { daemon, argvs } = claudeInstance('5');
+    const { daemon, argvs } = claudeInstance({ FAKE_ENGINE_SPEED: '5' });
     await daemon.waitForLog('ferry is ready');
     daemon.say('case:resume-first remember pelican');
     const line = await daemon.waitForStdout(/claude --resume [0-9a-f-]{36}/);
@@ -100,7 +101,7 @@ describe('the claude engine through the daemon (fake claude CLI, console chat)',
   });
 
   it('/cancel stops a running tool and leaves no engine process behind; an API error is answered clearly', async () => {
-    const { daemon } = claudeInstance('5');
+    const { daemon } = claudeInstance({ FAKE_ENGINE_SPEED: '5' });
     await daemon.waitForLog('ferry is ready');
     daemon.say('case:sigterm-tool wait forever');
     await daemon.waitForStdout(/▸ \$ tail -f \/dev\/null/);

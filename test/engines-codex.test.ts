@@ -9,7 +9,7 @@ const CONFIG_SECRET = 'dummy-bot-token-from-config-1234';
 const ENV_SECRET = 'override-secret-from-env-5678';
 
 /** An instance whose default engine is the fake codex, with secrets that must stay home. */
-function codexInstance(speed: string) {
+function codexInstance(fakeEnv: Record<string, string>) {
   const { dir, config } = instanceDir();
   const calls = join(dir, 'calls.jsonl');
   writeFileSync(
@@ -21,8 +21,9 @@ path = "${FAKE}"
 model = "gpt-5.5"
 grace_s = 2
 [engines.codex.env]
-FAKE_ENGINE_SPEED = "${speed}"
-FAKE_ENGINE_ENV_DUMP = "${calls}"
+${Object.entries(fakeEnv)
+  .map(([k, v]) => `${k} = "${v}"\n`)
+  .join('')}FAKE_ENGINE_ENV_DUMP = "${calls}"
 [plugins.dummy]
 bot_token = "${CONFIG_SECRET}"
 `,
@@ -41,7 +42,8 @@ bot_token = "${CONFIG_SECRET}"
 
 describe('the codex engine through the daemon (fake codex CLI, console chat)', () => {
   it('shows the command while it runs, then the answer with tokens; the prompt goes on stdin; no secret leaks', async () => {
-    const { daemon, calls } = codexInstance(process.env.T_SPEED ?? '0.2');
+    // steps at least 300 ms apart, so the running command shows in a progress edit (250 ms apart)
+    const { daemon, calls } = codexInstance({ FAKE_ENGINE_SPEED: '5', FAKE_ENGINE_MIN_GAP_MS: '300' });
     await daemon.waitForLog('ferry is ready');
     daemon.say('case:tool run echo hello');
 
@@ -69,7 +71,7 @@ describe('the codex engine through the daemon (fake codex CLI, console chat)', (
   });
 
   it('a second message resumes the thread and reports only its own tokens; errors and cancel are clear', async () => {
-    const { daemon, calls } = codexInstance('5');
+    const { daemon, calls } = codexInstance({ FAKE_ENGINE_SPEED: '5' });
     await daemon.waitForLog('ferry is ready');
     daemon.say('case:resume-first remember pelican');
     const line = await daemon.waitForStdout(/codex resume [0-9a-f-]{36}/);

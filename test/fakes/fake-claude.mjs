@@ -20,7 +20,8 @@
  * Test knobs: FAKE_ENGINE_SPEED (time divisor, default 1), FAKE_ENGINE_ENV_DUMP (file to which
  * one JSON line {argv, prompt, cwd, env} is appended), FAKE_ENGINE_GARBAGE=1 (a non-JSON line
  * before every event), FAKE_ENGINE_CRASH_AFTER=N (exit 3 with a stderr line after N events),
- * FAKE_ENGINE_IGNORE_SIGTERM=1 (only SIGKILL stops it).
+ * FAKE_ENGINE_IGNORE_SIGTERM=1 (only SIGKILL stops it), FAKE_ENGINE_MIN_GAP_MS (at least this long
+ * between two events, so that a test sees each step in a progress edit).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -135,7 +136,9 @@ function loadCase(name) {
 
 const speed = Number(process.env.FAKE_ENGINE_SPEED ?? '1') || 1;
 const t0 = Date.now();
-const until = (ms) => sleep(Math.max(0, t0 + ms / speed - Date.now()));
+const minGap = Number(process.env.FAKE_ENGINE_MIN_GAP_MS ?? '0');
+let lastEmit = 0;
+const until = (ms) => sleep(Math.max(0, t0 + ms / speed - Date.now(), lastEmit + minGap - Date.now()));
 let printed = 0;
 const openTools = new Map(); // tool_use id -> command, to answer SIGTERM like claude
 let sessionId;
@@ -144,6 +147,7 @@ function emit(line) {
   if (process.env.FAKE_ENGINE_GARBAGE === '1')
     process.stdout.write(`fake-claude: this is not JSON (${printed})\n`);
   process.stdout.write(`${line}\n`);
+  lastEmit = Date.now();
   printed++;
   const event = JSON.parse(line);
   for (const block of event.message?.content ?? []) {

@@ -18,7 +18,8 @@
  * Test knobs: FAKE_ENGINE_SPEED (time divisor, default 1), FAKE_ENGINE_ENV_DUMP (file to which
  * one JSON line {argv, prompt, cwd, env} is appended), FAKE_ENGINE_GARBAGE=1 (a non-JSON line
  * before every event), FAKE_ENGINE_CRASH_AFTER=N (exit 3 with a stderr line after N events),
- * FAKE_ENGINE_IGNORE_SIGTERM=1 (only SIGKILL stops it).
+ * FAKE_ENGINE_IGNORE_SIGTERM=1 (only SIGKILL stops it), FAKE_ENGINE_MIN_GAP_MS (at least this long
+ * between two events, so that a test sees each step in a progress edit).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -189,7 +190,9 @@ async function main() {
 
   const speed = Number(process.env.FAKE_ENGINE_SPEED ?? '1') || 1;
   const t0 = Date.now();
-  const until = (ms) => sleep(Math.max(0, t0 + ms / speed - Date.now()));
+  const minGap = Number(process.env.FAKE_ENGINE_MIN_GAP_MS ?? '0');
+  let last = 0;
+  const until = (ms) => sleep(Math.max(0, t0 + ms / speed - Date.now(), last + minGap - Date.now()));
   const times = meta.timing.lineTimes.map(([ms]) => ms);
   const signalAt = meta.signalsSent?.[0]?.atMs ?? Number.POSITIVE_INFINITY;
   const running = new Map(); // command_execution items started and not completed
@@ -200,6 +203,7 @@ async function main() {
     if (process.env.FAKE_ENGINE_GARBAGE === '1')
       process.stdout.write(`fake-codex: this is not JSON (${i})\n`);
     process.stdout.write(`${line}\n`);
+    last = Date.now();
     const event = JSON.parse(line);
     if (event.item?.type === 'command_execution') {
       if (event.type === 'item.started') running.set(event.item.id, event.item.command);

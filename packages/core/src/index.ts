@@ -37,7 +37,7 @@ export type { PluginContext, PluginStore } from './api/plugin-context.js';
 export type { ActionView, FinalView, Presenter, ProgressView } from './api/presenter.js';
 
 // ── Transports ──────────────────────────────────────────────────────────────
-export type { CommandInfo, Transport, TransportCapabilities } from './api/transport.js';
+export type { CommandInfo, Transport, TransportCapabilities, TransportHealth } from './api/transport.js';
 export type { Clock } from './clock/clock.js';
 export { SystemClock } from './clock/system-clock.js';
 export * from './errors/codes.js';

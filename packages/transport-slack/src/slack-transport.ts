@@ -17,23 +17,21 @@ import {
   type Transport,
   type TransportCapabilities,
 } from '@ferry/core';
-import { App, type Receiver } from '@slack/bolt';
+import type { App } from '@slack/bolt';
+import { startBoltApp } from './bolt-app.js';
 import { catchUp } from './catch-up.js';
 import { ChannelPacer } from './channel-pacer.js';
-import type { ClassifyContext, SlackMessageEvent } from './classify-message.js';
+import type { ClassifyContext } from './classify-message.js';
 import { downloadFile } from './download-file.js';
-import { SignedHttpReceiver } from './http-receiver.js';
-import { ACTION_PREFIX, messageBlocks } from './message-blocks.js';
+import { messageBlocks } from './message-blocks.js';
 import { type Identity, SlackApi } from './slack-api.js';
 import { SlackAudience } from './slack-audience.js';
 import type { SlackConfig } from './slack-config.js';
 import { SlackApiError, SlackAuthError } from './slack-errors.js';
 import { SlackInbound } from './slack-inbound.js';
 import { SlackIngress } from './slack-ingress.js';
-import { slackLogger } from './slack-logger.js';
 import { SlackPresenter } from './slack-presenter.js';
 import { msToTs } from './slack-text.js';
-import { AckAfterJournalSocketModeReceiver } from './socket-mode-receiver.js';
 import { ThreadRegistry } from './thread-registry.js';
 
 /** Threads and DMs quiet for this long are no longer caught up after downtime. */
@@ -136,28 +134,15 @@ export class SlackTransport implements Transport {
       clock: this.clock,
       log,
     });
-    const app = new App({
-      token: this.#config.bot_token,
-      botId: me.botId,
-      botUserId: me.botUserId,
-      receiver: this.#receiver(),
-      clientOptions: SlackApi.clientOptions(this.#config, log),
-      logger: slackLogger(log, 'slack-bolt'),
-      convoStore: false,
+    const started = await startBoltApp({
+      config: this.#config,
+      identity: me,
+      inbound,
+      clock: this.clock,
+      log,
     });
-    app.event('message', async ({ event }) => inbound.message(event as SlackMessageEvent));
-    app.event('app_mention', async ({ event }) => inbound.message(event as SlackMessageEvent));
-    app.command(this.#config.slash_command, async ({ command, ack }) => {
-      await inbound.command(command);
-      await ack();
-    });
-    app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ body, ack }) => {
-      await inbound.action(body as never);
-      await ack();
-    });
-    const started: unknown = await app.start();
-    if (this.#config.mode === 'http') this.#address = started as AddressInfo;
-    this.#app = app;
+    this.#app = started.app;
+    this.#address = started.address;
     this.#threads.prune(THREAD_MEMORY_MS);
     await catchUp([...audience.channels(), ...this.#threads.dms()], {
       api: this.#api,
@@ -189,28 +174,6 @@ export class SlackTransport implements Transport {
       }
       throw err;
     }
-  }
-
-  #receiver(): Receiver {
-    const log = this.ctx.logger;
-    if (this.#config.mode === 'http') {
-      const { host, port, path } = this.#config.http;
-      return new SignedHttpReceiver({
-        host,
-        port,
-        path,
-        signingSecret: this.#config.signing_secret ?? '',
-        clock: this.clock,
-        log,
-      });
-    }
-    return new AckAfterJournalSocketModeReceiver({
-      appToken: this.#config.app_token ?? '',
-      clientOptions: SlackApi.clientOptions(this.#config, log),
-      pingTimeoutMs: this.#config.ping_timeout_ms,
-      clock: this.clock,
-      log,
-    });
   }
 
   /** Stops receiving (envelopes being journaled still get their ack), then waits for sends. */

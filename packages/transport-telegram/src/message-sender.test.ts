@@ -94,10 +94,12 @@ describe('sending to Telegram', () => {
       ...[1, 2, 3].map((n) => transport.send(group, { text: `group ${n}` })),
     ]);
     const inChat = (chat: number) => tg.calls('sendMessage').filter((c) => Number(c.params.chat_id) === chat);
-    // a few ms of slack: the server stamps arrival, not departure
-    for (const gap of gaps(inChat(USER))) expect(gap).toBeGreaterThanOrEqual(55);
-    for (const gap of gaps(inChat(GROUP))) expect(gap).toBeGreaterThanOrEqual(145);
-    for (const gap of gaps(tg.calls('sendMessage').slice(1))) expect(gap).toBeGreaterThanOrEqual(20);
+    // a chat's interval counts from the previous answer, so it holds on the server's side too
+    for (const gap of gaps(inChat(USER))) expect(gap).toBeGreaterThanOrEqual(60);
+    for (const gap of gaps(inChat(GROUP))) expect(gap).toBeGreaterThanOrEqual(150);
+    // the bot-wide pace is a shared reservation, so a late timer can shorten one gap: check the rate
+    const all = tg.calls('sendMessage').slice(1);
+    expect(all.at(-1)!.at - all[0]!.at).toBeGreaterThanOrEqual((all.length - 1) * 25 - 10);
     expect(tg.botMessages(USER).map((m) => m.text)).toEqual(['dm 1', 'dm 2', 'dm 3', 'dm 4', 'dm 5']);
   });
 

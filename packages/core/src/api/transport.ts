@@ -13,6 +13,13 @@ export interface TransportCapabilities {
   readonly minEditIntervalMs: number;
 }
 
+/** What `ferry doctor` shows for a transport: can it reach its platform with these credentials. */
+export interface TransportHealth {
+  readonly ok: boolean;
+  /** One line: who we are on the platform (bot name, team), or what to fix. */
+  readonly detail: string;
+}
+
 export interface CommandInfo {
   readonly name: string;
   readonly description: string;
@@ -36,6 +43,11 @@ export interface Transport extends Omit<Lifecycle, 'start' | 'stop'> {
    * that needs a restart): Telegram's main chat, the console. Empty or absent: nowhere.
    */
   adminChats?(): readonly ChatAddress[];
+  /**
+   * Checks the platform is reachable and the credentials work (Telegram `getMe`, Slack
+   * `auth.test`) without starting to receive; used by `ferry doctor`. Absent: nothing to check.
+   */
+  check?(signal?: AbortSignal): Promise<TransportHealth>;
   /** Publish the command menu, where the platform has one. */
   setCommands?(commands: readonly CommandInfo[]): Promise<void>;
   /** Saves an attachment of an inbound event to `destPath` (the host picks a sanitised name in the run's cwd). */

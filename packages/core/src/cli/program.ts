@@ -9,6 +9,7 @@ import { journalCommands } from './journal-command.js';
 import { pluginCommands } from './plugin-commands.js';
 import type { ReportExit } from './report-exit.js';
 import { runCommand } from './run-command.js';
+import { serviceCommands } from './service-command.js';
 import { statusCommand } from './status-command.js';
 
 /** A subcommand's action reports its exit code here; commander itself only parses. */
@@ -42,7 +43,7 @@ export function buildProgram(exit: ExitBox): Command {
   initCommand(program, set);
   program
     .command('doctor')
-    .description('check the config, plugins, state database and daemon, and say what to fix')
+    .description('check config, transports, engines, plugins, state, lock, systemd unit and time zones; say what to fix')
     .option('--json', 'print the findings as JSON')
     .action((opts: { json?: boolean }) => set(doctorCommand(opts)));
   configCommands(program, set);
@@ -53,6 +54,7 @@ export function buildProgram(exit: ExitBox): Command {
     .option('--json', 'print JSON (pid, generation, state, transports, runs, queued, triggers)')
     .action((opts: { json?: boolean }) => set(statusCommand(opts)));
   journalCommands(program, set);
+  serviceCommands(program, set);
   return program;
 }
 

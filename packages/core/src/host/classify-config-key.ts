@@ -16,7 +16,8 @@ export function classifyConfigKey(key: string): KeyOwner {
   const [head = '', id, ...rest] = key.split('.');
   if (head === 'engines' && id) return { kind: 'engine', id, inside: rest.length > 0 };
   if (head === 'transports' && id) return { kind: 'transport', id, inside: rest.length > 0 };
-  if (head === 'plugins' && id && id !== 'enabled' && id !== 'paths') return { kind: 'plugin', id, inside: rest.length > 0 };
+  if (head === 'plugins' && id && id !== 'enabled' && id !== 'paths')
+    return { kind: 'plugin', id, inside: rest.length > 0 };
   const top = head.replace(/\[\d+\]$/, '');
   return { kind: 'core', verdict: HOT_CORE.includes(top) ? 'hot' : 'restart' };
 }

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { ConfigChangeVerdict } from '../api/lifecycle.js';
 import type { Transport } from '../api/transport.js';
-import type { ConfigService } from '../config/config-service.js';
 import { ConfigInvalidError } from '../config/config-invalid-error.js';
+import type { ConfigService } from '../config/config-service.js';
 import { loadConfig, validateSection } from '../config/load-config.js';
 import type { LoadedConfig } from '../config/loaded-config.js';
 import type { Logger } from '../logging/logger.js';
-import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import { configKeyPath } from '../plugins/plugin-loader.js';
+import type { PluginRegistry } from '../plugins/plugin-registry.js';
 import type { TransportHub } from '../transports/transport-hub.js';
 import { classifyConfigKey } from './classify-config-key.js';
 
@@ -52,11 +52,16 @@ export class ConfigReloader {
     } catch (err) {
       const error = err as Error;
       this.#lastError = error;
-      log.error({ err: error, config: config.path }, `config edit rejected, keeping the last good config: ${error.message}`);
+      log.error(
+        { err: error, config: config.path },
+        `config edit rejected, keeping the last good config: ${error.message}`,
+      );
       const text = readText(config.path);
       if (text !== this.#lastRejected) {
         this.#lastRejected = text;
-        await this.#tellAdmins(`⚠️ ferry.toml edit rejected — still running on the last good config:\n${error.message}`);
+        await this.#tellAdmins(
+          `⚠️ ferry.toml edit rejected — still running on the last good config:\n${error.message}`,
+        );
       }
       return { kind: 'invalid', error };
     }
@@ -83,9 +88,12 @@ export class ConfigReloader {
     if (hot.includes('log_level')) log.level = next.config.log_level;
     log.info({ hot, restart }, 'config reloaded');
     if (restart.length === 0) {
-      if (hot.length > 0) await this.#tellAdmins(`⚙️ Config reloaded: changed ${hot.join(', ')} (no restart needed).`);
+      if (hot.length > 0)
+        await this.#tellAdmins(`⚙️ Config reloaded: changed ${hot.join(', ')} (no restart needed).`);
     } else if (next.config.restart.on_config_change === 'restart') {
-      await this.#tellAdmins(`🔄 restarting to apply ${restart.join(', ')}${hot.length ? ` (applied live: ${hot.join(', ')})` : ''}.`);
+      await this.#tellAdmins(
+        `🔄 restarting to apply ${restart.join(', ')}${hot.length ? ` (applied live: ${hot.join(', ')})` : ''}.`,
+      );
       this.d.requestRestart(`config change: ${restart.join(', ')}`);
     } else {
       await this.#tellAdmins(
@@ -103,7 +111,9 @@ export class ConfigReloader {
     const engine = next.config.default_engine;
     const record = this.d.registry.find('engine', engine);
     if (!record || record.status === 'failed' || record.status === 'disabled') {
-      const known = this.d.registry.list('engine').filter((r) => r.status === 'available' || r.status === 'loaded');
+      const known = this.d.registry
+        .list('engine')
+        .filter((r) => r.status === 'available' || r.status === 'loaded');
       throw new ConfigInvalidError({
         ...next.origin(['default_engine']),
         key: 'default_engine',
@@ -125,15 +135,24 @@ export class ConfigReloader {
       return 'hot';
     }
     const transport = this.d.hub.has(owner.id) ? this.d.hub.get(owner.id) : undefined;
-    if (owner.kind === 'transport' && transport && owner.inside) return this.#askTransport(transport, key, previous, next);
+    if (owner.kind === 'transport' && transport && owner.inside)
+      return this.#askTransport(transport, key, previous, next);
     return 'restart';
   }
 
-  async #askTransport(t: Transport, key: string, previous: LoadedConfig, next: LoadedConfig): Promise<ConfigChangeVerdict> {
+  async #askTransport(
+    t: Transport,
+    key: string,
+    previous: LoadedConfig,
+    next: LoadedConfig,
+  ): Promise<ConfigChangeVerdict> {
     const section = (c: LoadedConfig) => (c.raw.transports as Record<string, unknown> | undefined)?.[t.id];
-    const verdict = t.onConfigChange?.({ keys: [key], previous: section(previous), next: section(next) }) ?? 'restart';
+    const verdict =
+      t.onConfigChange?.({ keys: [key], previous: section(previous), next: section(next) }) ?? 'restart';
     if (verdict === 'hot') {
-      const plugin = (await this.d.registry.loaded()).find((p) => p.record.kind === 'transport' && p.record.id === t.id);
+      const plugin = (await this.d.registry.loaded()).find(
+        (p) => p.record.kind === 'transport' && p.record.id === t.id,
+      );
       const schema = plugin?.definition.configSchema;
       await t.applyConfig?.(schema ? validateSection(next, ['transports', t.id], schema) : section(next));
     }

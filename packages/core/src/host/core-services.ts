@@ -9,6 +9,7 @@ import { IngressJournal } from '../ingress/ingress-journal.js';
 import type { Logger } from '../logging/logger.js';
 import { RecoveryService } from '../restart/recovery-service.js';
 import { RestartCoordinator } from '../restart/restart-coordinator.js';
+import { AnswerDelivery } from '../runs/answer-delivery.js';
 import { CostLedger } from '../runs/cost-ledger.js';
 import type { EngineSource } from '../runs/engine-source.js';
 import { Outbox } from '../runs/outbox.js';
@@ -52,6 +53,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
   c.registerSingleton(RunLedger);
   c.registerSingleton(Outbox);
   c.registerSingleton(CostLedger);
+  c.registerSingleton(AnswerDelivery);
   c.registerSingleton(RunService);
   const sessions = c.resolve(SessionStore);
   const ledger = c.resolve(RunLedger);
@@ -93,7 +95,8 @@ export function wireCoreServices(d: CoreServiceDeps) {
     engines: d.engines,
     router,
     registry: commands,
-    requestRestart: ({ force, session }) => void coordinator.request({ reason: '/restart', force, session, rebuild: true }),
+    requestRestart: ({ force, session }) =>
+      void coordinator.request({ reason: '/restart', force, session, rebuild: true }),
     continueRun: (session) => recovery.continueRun(session),
   })) {
     commands.add(command, '@ferry/core');

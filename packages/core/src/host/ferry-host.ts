@@ -5,20 +5,23 @@ import type { Transport } from '../api/transport.js';
 import type { Clock } from '../clock/clock.js';
 import { SystemClock } from '../clock/system-clock.js';
 import { ConfigService, INITIAL_CONFIG } from '../config/config-service.js';
-import { loadConfig } from '../config/load-config.js';
 import { ConfigWatcher } from '../config/config-watcher.js';
-import { ConfigReloader } from './config-reloader.js';
+import { loadConfig } from '../config/load-config.js';
+import { registerJournalOps } from '../ingress/journal-ops.js';
+import { configSecrets } from '../logging/config-secrets.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { discoverPlugins } from '../plugins/plugin-discovery.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
 import { shareHostCore } from '../plugins/share-host-core.js';
 import type { RestartOutcome, RestartRequest } from '../restart/restart-coordinator.js';
 import { StateStore } from '../state/state-store.js';
+import { findInstalledUnit } from '../supervisor/installed-unit.js';
 import { acquireInstanceLock, type InstanceLock } from '../supervisor/instance-lock.js';
 import type { Notifier } from '../supervisor/notifier.js';
 import { createNotifier } from '../supervisor/sd-notify.js';
+import { publishStatusLine, statusLine } from '../supervisor/status-line.js';
 import { StatusServer } from '../supervisor/status-server.js';
-import { registerJournalOps } from '../ingress/journal-ops.js';
+import { drainStopMismatch, knownStopTimeout } from '../supervisor/stop-timeout.js';
 import { runWatchdog } from '../supervisor/watchdog.js';
 import {
   CLOCK,
@@ -30,6 +33,7 @@ import {
   STATE_STORE,
   TRANSPORT,
 } from '../tokens.js';
+import { ConfigReloader } from './config-reloader.js';
 import { type CoreServices, wireCoreServices } from './core-services.js';
 import type { HostExit, HostOptions } from './host-options.js';
 import { pluginLoadOptions, RegistryEngineSource } from './plugin-wiring.js';
@@ -68,13 +72,19 @@ export class FerryHost {
   static async start(options: HostOptions): Promise<FerryHost> {
     const env = options.env ?? process.env;
     const loaded = loadConfig(options.configPath, env);
-    const log = options.logger ?? createLogger({ level: env.FERRY_LOG_LEVEL ?? loaded.config.log_level });
+    const config = new ConfigService(loaded);
+    const log =
+      options.logger ??
+      createLogger({
+        level: env.FERRY_LOG_LEVEL ?? loaded.config.log_level,
+        secrets: configSecrets(() => config.loaded),
+      });
     const clock = options.clock ?? new SystemClock();
     const notifier = options.notifier ?? createNotifier(env, log);
     const lock = acquireInstanceLock(loaded.stateDir, loaded.path);
     shareHostCore();
     const container = rootContainer.createChildContainer();
-    const host = new FerryHost(options, new ConfigService(loaded), log, clock, notifier, container, options.generation ?? 1);
+    const host = new FerryHost(options, config, log, clock, notifier, container, options.generation ?? 1);
     // the lock writes the pid file and removes it on release
     host.#onStop('instance lock', () => lock.release());
     // before anything slow: a SIGTERM during startup must not kill the process mid-write
@@ -120,6 +130,13 @@ export class FerryHost {
       requestShutdown: (reason) => void this.requestRestart({ reason, final: true }),
     });
     this.#engines = new RegistryEngineSource(registry, loadOptions, () => config.loaded);
+    // systemd does not tell a service its TimeoutStopSec: the config or the installed unit does (DESIGN §7)
+    const unit = findInstalledUnit(config.path, this.options.env ?? process.env);
+    const mismatch = drainStopMismatch(
+      config.current.restart.drain_timeout_s,
+      knownStopTimeout(config.current.restart, config.path, unit),
+    );
+    if (mismatch) log.warn(mismatch);
     const core = wireCoreServices({
       container,
       clock,
@@ -129,6 +146,7 @@ export class FerryHost {
       engines: this.#engines,
       notifier: this.notifier,
       participants: () => this.#participants,
+      stopTimeoutMs: () => knownStopTimeout(config.current.restart, config.path, unit)?.ms,
     });
     this.#core = core;
 
@@ -206,12 +224,16 @@ export class FerryHost {
     await watcher.start();
     this.#onStop('config watcher', () => watcher.stop());
     const watchdog = new AbortController();
-    const pinging = runWatchdog(this.options.env ?? process.env, this.notifier, clock, watchdog.signal);
+    const ready = statusLine(this.status());
+    const pinging = Promise.all([
+      runWatchdog(this.options.env ?? process.env, this.notifier, clock, watchdog.signal),
+      publishStatusLine(this.notifier, clock, () => this.status(), watchdog.signal, ready),
+    ]);
     this.#onStop('watchdog', async () => {
       watchdog.abort();
       await pinging;
     });
-    this.notifier.notify({ READY: '1', STATUS: `running: ${transports.map((t) => t.id).join(', ')}` });
+    this.notifier.notify({ READY: '1', STATUS: ready });
     log.info(
       { transports: core.hub.ids(), engine: config.current.default_engine, config: config.path },
       'ferry is ready',
@@ -239,7 +261,10 @@ export class FerryHost {
     const supervised = Boolean(env.NOTIFY_SOCKET || env.INVOCATION_ID);
     const rebuild = outcome.rebuild && !supervised;
     if (!rebuild) this.notifier.close();
-    this.log.info({ reason: outcome.reason, rebuild, generation: this.generation }, rebuild ? 'restarting in-process' : 'stopped');
+    this.log.info(
+      { reason: outcome.reason, rebuild, generation: this.generation },
+      rebuild ? 'restarting in-process' : 'stopped',
+    );
     return { code: 0, rebuild };
   }
 

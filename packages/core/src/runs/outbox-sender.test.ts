@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildHarness, type Harness } from '../__fixtures__/service-harness.js';
-import { ManualClock } from '../clock/manual-clock.js';
 import type { MessageRef } from '../api/messages.js';
+import { ManualClock } from '../clock/manual-clock.js';
 import { MemoryTransport } from '../testing/memory-transport.js';
 import { ScriptedRunner, simpleScript } from '../testing/scripted-runner.js';
 
@@ -14,7 +14,10 @@ afterEach(() => {
 class FlakyTransport extends MemoryTransport {
   hold: Promise<void> | undefined;
   fail = false;
-  override async send(to: Parameters<MemoryTransport['send']>[0], msg: Parameters<MemoryTransport['send']>[1]): Promise<MessageRef> {
+  override async send(
+    to: Parameters<MemoryTransport['send']>[0],
+    msg: Parameters<MemoryTransport['send']>[1],
+  ): Promise<MessageRef> {
     if (msg.text.startsWith('answer')) {
       if (this.fail) throw new Error('platform down');
       await this.hold;
@@ -26,7 +29,11 @@ class FlakyTransport extends MemoryTransport {
 async function harness() {
   const clock = new ManualClock();
   const transport = new FlakyTransport();
-  const h = await buildHarness({ clock, transport, engines: { test: new ScriptedRunner(() => simpleScript('answer!')) } });
+  const h = await buildHarness({
+    clock,
+    transport,
+    engines: { test: new ScriptedRunner(() => simpleScript('answer!')) },
+  });
   open.push(h);
   await h.startup();
   return { h, clock, transport };

@@ -1,46 +1,25 @@
 import { inject, injectable } from 'tsyringe';
 import { formatChatAddress } from '../api/chat-address.js';
 import type { EngineEvent } from '../api/engine.js';
-import type { DrainReport, DrainRequest, InterruptedWork } from '../api/lifecycle.js';
+import type { DrainReport, DrainRequest } from '../api/lifecycle.js';
 import type { MessageRef } from '../api/messages.js';
-import type { FinalView } from '../api/presenter.js';
 import type { Clock } from '../clock/clock.js';
 import { RunCancelledError, RunInterruptedError } from '../errors/codes.js';
 import type { IngressJournal } from '../ingress/ingress-journal.js';
 import type { Logger } from '../logging/logger.js';
 import { CLOCK, ENGINE_SOURCE, INGRESS_JOURNAL, LOGGER, TRANSPORT_HUB } from '../tokens.js';
 import type { TransportHub } from '../transports/transport-hub.js';
+import type { ActiveRun } from './active-run.js';
+import { AnswerDelivery } from './answer-delivery.js';
 import { guardEngineEvents } from './contract-guard.js';
 import { CostLedger } from './cost-ledger.js';
+import { type DrainOptions, drainRuns } from './drain-runs.js';
 import type { EngineSource } from './engine-source.js';
-import { formatDuration } from './format-duration.js';
-import { Outbox } from './outbox.js';
-import { sendOutboxFiles } from './outbox-files.js';
+import { finalView } from './final-view.js';
 import { ProgressReporter } from './progress-reporter.js';
 import type { ActiveRunInfo, RunJob } from './run-job.js';
 import { RunLedger } from './run-ledger.js';
 import { SessionStore } from './session-store.js';
-
-interface ActiveRun {
-  readonly id: number;
-  readonly job: RunJob;
-  readonly controller: AbortController;
-  readonly startedAt: number;
-  lastOutputAt: number;
-  progress?: MessageRef;
-  reporter?: ProgressReporter;
-  readonly done: Promise<void>;
-}
-
-export interface DrainOptions {
-  /** Sessions whose runs are not waited for (the chat that asked for the restart). */
-  readonly exempt?: ReadonlySet<string>;
-  /** A run silent this long counts as stuck and is interrupted before the deadline. */
-  readonly stuckAfterMs?: number;
-}
-
-/** The drain re-checks liveness at least this often. */
-const MAX_DRAIN_STEP_MS = 5_000;
 
 interface Waiting {
   readonly job: RunJob;
@@ -71,7 +50,7 @@ export class RunService {
     @inject(INGRESS_JOURNAL) private readonly journal: IngressJournal,
     @inject(SessionStore) private readonly sessions: SessionStore,
     @inject(RunLedger) private readonly ledger: RunLedger,
-    @inject(Outbox) private readonly outbox: Outbox,
+    @inject(AnswerDelivery) private readonly delivery: AnswerDelivery,
     @inject(CostLedger) private readonly costs: CostLedger,
   ) {}
 
@@ -143,58 +122,8 @@ export class RunService {
    * restart) are interrupted at once.
    */
   async drain(req: DrainRequest, options: DrainOptions = {}): Promise<DrainReport> {
-    const exempt = options.exempt ?? new Set<string>();
-    const stuckAfterMs = options.stuckAfterMs ?? Number.POSITIVE_INFINITY;
     this.stopAccepting();
-    const asked = [...this.#active.values()].filter((r) => exempt.has(r.job.session));
-    for (const run of asked) run.controller.abort(new RunInterruptedError('restart requested from this run'));
-    const waited = [...this.#active.values()].filter((r) => !exempt.has(r.job.session));
-    const stuck: ActiveRun[] = [];
-    const timer = new AbortController();
-    const onForce = () => timer.abort();
-    req.signal.addEventListener('abort', onForce, { once: true });
-    try {
-      const allDone = Promise.allSettled(waited.map((r) => r.done));
-      for (;;) {
-        const now = this.clock.now();
-        for (const run of this.#active.values()) {
-          if (!asked.includes(run) && !stuck.includes(run) && now - run.lastOutputAt >= stuckAfterMs) {
-            stuck.push(run);
-            run.controller.abort(
-              new RunInterruptedError(`stuck: no output for ${formatDuration(now - run.lastOutputAt)}`),
-            );
-          }
-        }
-        const left = req.deadline - now;
-        if (left <= 0 || timer.signal.aborted || this.#active.size === 0) break;
-        // wake at the deadline, or when the next run would count as stuck, or when all are done
-        const nextStuck = Math.min(
-          ...[...this.#active.values()].map((r) => r.lastOutputAt + stuckAfterMs - now),
-        );
-        const done = await Promise.race([
-          allDone.then(() => true),
-          this.clock.sleep(Math.max(1, Math.min(left, nextStuck, MAX_DRAIN_STEP_MS)), timer.signal).then(
-            () => false,
-            () => false,
-          ),
-        ]);
-        if (done) break;
-      }
-    } finally {
-      timer.abort();
-      req.signal.removeEventListener('abort', onForce);
-    }
-    const late = [...this.#active.values()].filter((r) => !asked.includes(r) && !stuck.includes(r));
-    for (const run of late)
-      run.controller.abort(new RunInterruptedError(`interrupted by restart (${req.reason})`));
-    const left = [...asked, ...stuck, ...late];
-    await Promise.allSettled(left.map((r) => r.done));
-    const interrupted: InterruptedWork[] = left.map((r) => ({
-      owner: 'runs',
-      description: `${r.job.engine} run in ${formatChatAddress(r.job.chat)}`,
-      data: { runId: r.id, session: r.job.session },
-    }));
-    return { waited: waited.length, interrupted };
+    return drainRuns(() => this.#active.values(), this.clock, req, options);
   }
 
   #pump(session: string): void {
@@ -354,56 +283,13 @@ export class RunService {
       this.ledger.close(run.id, 'interrupted');
       return;
     }
-    const cancelled = reason instanceof RunCancelledError;
-    const view: FinalView = {
-      engine: job.engine,
-      ...(model ? { model } : {}),
-      ok: !cancelled && (final?.ok ?? false),
-      answer: cancelled ? '' : (final?.answer ?? ''),
-      ...(cancelled ? { error: 'cancelled' } : final?.error ? { error: final.error } : {}),
+    const view = finalView(job, final, {
+      cancelled: reason instanceof RunCancelledError,
+      model,
+      resumeLine,
       durationMs: this.clock.now() - run.startedAt,
       steps: run.reporter?.steps ?? 0,
-      ...(final?.usage ? { usage: final.usage } : {}),
-      ...(job.source ? { source: job.source } : {}),
-      ...(resumeLine ? { resumeLine } : {}),
-    };
-    await this.#deliver(run, view);
-  }
-
-  /** Records the answer, sends it as a reply, confirms it, then shrinks the progress message. */
-  async #deliver(run: ActiveRun, view: FinalView): Promise<void> {
-    const { job } = run;
-    const presenter = this.hub.presenter(job.chat);
-    const parts = presenter.answer(view, this.hub.capabilities(job.chat).maxTextLength);
-    const items = this.outbox.record(
-      job.seq,
-      job.chat,
-      parts.map((p) => p.text),
-      job.replyTo,
-      run.id,
-    );
-    // this run owns its answer until it is sent or has failed: the retry loop keeps off
-    for (const item of items) this.outbox.begin(item);
-    try {
-      for (const item of items) {
-        await this.hub.send(job.chat, { text: item.text, ...(job.replyTo ? { replyTo: job.replyTo } : {}) });
-        this.outbox.confirm(item);
-      }
-    } catch (err) {
-      // left pending: the outbox sender retries it with backoff
-      this.log.error({ err, chat: job.chat }, 'could not deliver an answer; it stays in the outbox');
-      return;
-    } finally {
-      for (const item of items) this.outbox.end(item);
-    }
-    if (run.progress) {
-      const caps = this.hub.capabilities(job.chat);
-      if (caps.edit) await this.hub.tryEdit(run.progress, presenter.summary(view));
-    }
-    try {
-      await sendOutboxFiles(this.hub.get(job.chat.transport), job.cwd, job.chat, job.replyTo);
-    } catch (err) {
-      this.log.warn({ err, cwd: job.cwd }, 'could not send the files the engine left in its outbox');
-    }
+    });
+    await this.delivery.deliver(run, view);
   }
 }
