@@ -13,23 +13,36 @@ describe('telegram through the real daemon', () => {
     const d = startDaemon(config);
     await d.waitForLog('ferry is ready');
     expect(tg.calls('deleteWebhook')[0]!.params.drop_pending_updates).toBe(false);
-    expect(tg.commands()?.map((c) => c.command)).toContain('cancel');
+    await tg.waitFor(() => tg.commands() !== undefined, 5000, 'the command menu');
+    expect(tg.commands()!.map((c) => c.command)).toContain('cancel');
 
     const msg = tg.userSends(ADA, ADA, 'hello ferry');
     const answered = () => tg.repliesTo(ADA, msg.message_id).find((m) => m.text.includes('— demo'));
     await tg.waitFor(() => answered() !== undefined, 15_000, 'answer');
     const [progress, answer] = tg.repliesTo(ADA, msg.message_id);
     expect(progress!.silent).toBe(true);
-    expect(progress!.edits.some((e) => /⚙️ working · demo \(demo\) · .* · [1-9] steps?\n✓/.test(e.text))).toBe(true);
+    expect(progress!.edits.some((e) => /⚙️ working · demo \(demo\) · .* · [1-9] steps?\n✓/.test(e.text))).toBe(
+      true,
+    );
     expect(progress!.edits.some((e) => e.markup?.[0]?.[0]?.text === '✖ Cancel')).toBe(true);
-    await tg.waitFor(() => /^✓ done · .* · 3 steps$/.test(tg.message(ADA, progress!.message_id)!.text), 5000, 'summary');
+    await tg.waitFor(
+      () => /^✓ done · .* · 3 steps$/.test(tg.message(ADA, progress!.message_id)!.text),
+      5000,
+      'summary',
+    );
     expect(tg.message(ADA, progress!.message_id)!.markup).toBeUndefined();
-    expect(answer!.text).toMatch(/You said: "hello ferry"[\s\S]*\n\n— demo \(demo\) · .* · 3 steps · .*\ndemo --resume [\w-]+$/);
+    expect(answer!.text).toMatch(
+      /You said: "hello ferry"[\s\S]*\n\n— demo \(demo\) · .* · 3 steps · .*\ndemo --resume [\w-]+$/,
+    );
     expect(answer!.parseMode).toBe('HTML');
     expect(answer!.entities.map((e) => e.type)).toContain('code');
 
     const next = tg.userSends(ADA, ADA, 'and again', { replyTo: answer!.message_id });
-    await tg.waitFor(() => tg.repliesTo(ADA, next.message_id).some((m) => m.text.includes('— demo')), 15_000, 'second answer');
+    await tg.waitFor(
+      () => tg.repliesTo(ADA, next.message_id).some((m) => m.text.includes('— demo')),
+      15_000,
+      'second answer',
+    );
     expect(tg.repliesTo(ADA, next.message_id).at(-1)!.text).toMatch(/This is turn 2 of demo session/);
 
     d.proc.kill('SIGTERM');
@@ -52,12 +65,20 @@ describe('telegram through the real daemon', () => {
 
     // the main chat outside the topic is another session: it runs at once, not queued behind
     const general = tg.userSends(GROUP, STRANGER, 'quick one');
-    await tg.waitFor(() => tg.repliesTo(GROUP, general.message_id).some((m) => m.text.includes('— demo')), 15_000, 'general');
+    await tg.waitFor(
+      () => tg.repliesTo(GROUP, general.message_id).some((m) => m.text.includes('— demo')),
+      15_000,
+      'general',
+    );
     expect(tg.repliesTo(GROUP, general.message_id).every((m) => m.threadId === undefined)).toBe(true);
 
     const progressId = progress()!.message_id;
     tg.pressButton(GROUP, progressId, STRANGER, '✖ Cancel');
-    await tg.waitFor(() => tg.repliesTo(GROUP, inTopic.message_id).some((m) => m.text.includes('interrupted')), 15_000, 'cancelled');
+    await tg.waitFor(
+      () => tg.repliesTo(GROUP, inTopic.message_id).some((m) => m.text.includes('interrupted')),
+      15_000,
+      'cancelled',
+    );
     await tg.waitFor(() => /^⏹ cancelled · /.test(tg.message(GROUP, progressId)!.text), 5000, 'summary');
     expect(tg.message(GROUP, progressId)!.markup).toBeUndefined();
     expect(tg.calls('answerCallbackQuery').map((c) => c.status)).toEqual([200]);

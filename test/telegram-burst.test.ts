@@ -11,7 +11,9 @@ const CHAT_METHODS = new Set(['sendmessage', 'editmessagetext', 'deletemessage',
 describe('telegram: a burst in one chat', () => {
   it('30 messages, with 429s and 5xx injected: every one answered exactly once, within the chat pacing', async () => {
     const tg = await telegramServer();
-    const { config } = instanceDir(telegramConfig(tg, { allowedUserIds: [ADA], privateIntervalMs: INTERVAL_MS }));
+    const { config } = instanceDir(
+      telegramConfig(tg, { allowedUserIds: [ADA], privateIntervalMs: INTERVAL_MS }),
+    );
     const d = startDaemon(config);
     await d.waitForLog('ferry is ready');
 

@@ -12,7 +12,11 @@ describe('telegram: two daemons on one bot token', () => {
     const first = startDaemon(instanceDir(config).config);
     await first.waitForLog('ferry is ready');
     const m1 = tg.userSends(ADA, ADA, 'first');
-    await tg.waitFor(() => tg.repliesTo(ADA, m1.message_id).some((m) => m.text.includes('— demo')), 15_000, 'first answer');
+    await tg.waitFor(
+      () => tg.repliesTo(ADA, m1.message_id).some((m) => m.text.includes('— demo')),
+      15_000,
+      'first answer',
+    );
     const session = /turn 1 of demo session ([\w-]+)/.exec(tg.repliesTo(ADA, m1.message_id).at(-1)!.text)![1];
 
     // a different config dir: its own lock and state, the same bot
@@ -21,12 +25,17 @@ describe('telegram: two daemons on one bot token', () => {
     await second.waitForLog(CONFLICT, 15_000);
 
     const m2 = tg.userSends(ADA, ADA, 'second');
-    await tg.waitFor(() => tg.repliesTo(ADA, m2.message_id).some((m) => m.text.includes('— demo')), 15_000, 'second answer');
+    await tg.waitFor(
+      () => tg.repliesTo(ADA, m2.message_id).some((m) => m.text.includes('— demo')),
+      15_000,
+      'second answer',
+    );
     // the first daemon answered it: the same demo session goes on
     expect(tg.repliesTo(ADA, m2.message_id).filter((m) => m.text.includes('— demo'))).toHaveLength(1);
     expect(tg.repliesTo(ADA, m2.message_id).at(-1)!.text).toContain(`turn 2 of demo session ${session}`);
 
-    const errors = (d: typeof first) => d.logs().filter((l) => Number(l.level) >= 50 && CONFLICT.test(String(l.msg)));
+    const errors = (d: typeof first) =>
+      d.logs().filter((l) => Number(l.level) >= 50 && CONFLICT.test(String(l.msg)));
     expect(errors(second)).toHaveLength(1);
     expect(errors(second)[0]).toMatchObject({ yielding: true, err: { code: 'FERRY_TELEGRAM_CONFLICT' } });
     expect(second.proc.exitCode).toBeNull();

@@ -7,12 +7,17 @@ import type { TelegramServer } from './fakes/telegram-server.js';
  * Telegram, the transport's tests prove nothing.
  */
 
-type Reply = { ok: boolean; result?: any; error_code?: number; description?: string; parameters?: any };
+// biome-ignore lint/suspicious/noExplicitAny: raw Bot API JSON, pinned down by the assertions
+type Json = any;
+type Reply = { ok: boolean; result?: Json; error_code?: number; description?: string; parameters?: Json };
 
 function client(tg: TelegramServer, token = tg.token) {
   const url = (method: string) => `${tg.url}/bot${token}/${method}`;
   return {
-    json: async (method: string, params: Record<string, unknown> = {}): Promise<Reply & { status: number }> => {
+    json: async (
+      method: string,
+      params: Record<string, unknown> = {},
+    ): Promise<Reply & { status: number }> => {
       const res = await fetch(url(method), {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -42,12 +47,12 @@ describe('fake Telegram: getUpdates', () => {
     tg.userSends(1, 1, 'a');
     tg.userSends(1, 1, 'b');
     const first = await api.json('getUpdates');
-    expect(first.result.map((u: any) => u.message.text)).toEqual(['a', 'b']);
+    expect(first.result.map((u: Json) => u.message.text)).toEqual(['a', 'b']);
     expect(first.result[0].update_id).toBe(5000);
     const again = await api.json('getUpdates');
     expect(again.result).toHaveLength(2);
     const confirmed = await api.json('getUpdates', { offset: 5001 });
-    expect(confirmed.result.map((u: any) => u.message.text)).toEqual(['b']);
+    expect(confirmed.result.map((u: Json) => u.message.text)).toEqual(['b']);
     await api.json('getUpdates', { offset: 5002 });
     expect(tg.pendingUpdates).toBe(0);
   });
@@ -58,7 +63,7 @@ describe('fake Telegram: getUpdates', () => {
     for (const t of ['a', 'b', 'c', 'd']) tg.userSends(1, 1, t);
     expect((await api.json('getUpdates', { limit: 1 })).result).toHaveLength(1);
     const last = await api.json('getUpdates', { offset: -2 });
-    expect(last.result.map((u: any) => u.message.text)).toEqual(['c', 'd']);
+    expect(last.result.map((u: Json) => u.message.text)).toEqual(['c', 'd']);
   });
 
   it('long-polls: returns as soon as an update arrives, or empty at the timeout', async () => {
@@ -161,9 +166,16 @@ describe('fake Telegram: requests and errors', () => {
       'Bad Request: message is too long',
     );
     // the limit counts text after parsing, in UTF-16 units
-    expect((await api.json('sendMessage', { chat_id: 7, text: `<b>${'😀'.repeat(2048)}</b>`, parse_mode: 'HTML' })).ok).toBe(true);
-    expect((await api.json('sendMessage', { chat_id: 7, text: ' ' })).description).toBe('Bad Request: message text is empty');
-    expect((await api.json('sendMessage', { chat_id: 999, text: 'x' })).description).toBe('Bad Request: chat not found');
+    expect(
+      (await api.json('sendMessage', { chat_id: 7, text: `<b>${'😀'.repeat(2048)}</b>`, parse_mode: 'HTML' }))
+        .ok,
+    ).toBe(true);
+    expect((await api.json('sendMessage', { chat_id: 7, text: ' ' })).description).toBe(
+      'Bad Request: message text is empty',
+    );
+    expect((await api.json('sendMessage', { chat_id: 999, text: 'x' })).description).toBe(
+      'Bad Request: chat not found',
+    );
   });
 
   it('edits with history, "not modified" for the same content, and refuses what cannot be edited', async () => {
@@ -173,8 +185,16 @@ describe('fake Telegram: requests and errors', () => {
     const keyboard = { inline_keyboard: [[{ text: 'Cancel', callback_data: 'cancel:1' }]] };
     const sent = await api.json('sendMessage', { chat_id: 7, text: 'one', reply_markup: keyboard });
     const id = sent.result.message_id;
-    expect((await api.json('editMessageText', { chat_id: 7, message_id: id, text: 'two', reply_markup: keyboard })).ok).toBe(true);
-    const same = await api.json('editMessageText', { chat_id: 7, message_id: id, text: 'two', reply_markup: keyboard });
+    expect(
+      (await api.json('editMessageText', { chat_id: 7, message_id: id, text: 'two', reply_markup: keyboard }))
+        .ok,
+    ).toBe(true);
+    const same = await api.json('editMessageText', {
+      chat_id: 7,
+      message_id: id,
+      text: 'two',
+      reply_markup: keyboard,
+    });
     expect(same.description).toMatch(/^Bad Request: message is not modified/);
     // omitting reply_markup removes the keyboard, which is a change
     expect((await api.json('editMessageText', { chat_id: 7, message_id: id, text: 'two' })).ok).toBe(true);
@@ -183,9 +203,9 @@ describe('fake Telegram: requests and errors', () => {
     expect((await api.json('editMessageText', { chat_id: 7, message_id: 999, text: 'x' })).description).toBe(
       'Bad Request: message to edit not found',
     );
-    expect((await api.json('editMessageText', { chat_id: 7, message_id: user.message_id, text: 'x' })).description).toBe(
-      "Bad Request: message can't be edited",
-    );
+    expect(
+      (await api.json('editMessageText', { chat_id: 7, message_id: user.message_id, text: 'x' })).description,
+    ).toBe("Bad Request: message can't be edited");
     expect((await api.json('deleteMessage', { chat_id: 7, message_id: id })).ok).toBe(true);
     expect((await api.json('deleteMessage', { chat_id: 7, message_id: id })).description).toBe(
       'Bad Request: message to delete not found',
@@ -219,13 +239,21 @@ describe('fake Telegram: users, buttons, topics, files', () => {
     });
     const id = tg.pressButton(7, sent.result.message_id, 7, 'Cancel');
     const updates = await api.json('getUpdates');
-    expect(updates.result.at(-1).callback_query).toMatchObject({ id, data: 'cancel:1', message: { text: 'working' } });
+    expect(updates.result.at(-1).callback_query).toMatchObject({
+      id,
+      data: 'cancel:1',
+      message: { text: 'working' },
+    });
     expect((await api.json('answerCallbackQuery', { callback_query_id: id })).ok).toBe(true);
-    expect((await api.json('answerCallbackQuery', { callback_query_id: id })).description).toMatch(/query is too old/);
+    expect((await api.json('answerCallbackQuery', { callback_query_id: id })).description).toMatch(
+      /query is too old/,
+    );
     tg.callbackTtlMs = 0;
     const late = tg.pressButton(7, sent.result.message_id, 7, 'cancel:1');
     await new Promise((r) => setTimeout(r, 5));
-    expect((await api.json('answerCallbackQuery', { callback_query_id: late })).description).toMatch(/query is too old/);
+    expect((await api.json('answerCallbackQuery', { callback_query_id: late })).description).toMatch(
+      /query is too old/,
+    );
     expect(tg.callbackQuery(id)!.answered).toBeDefined();
   });
 
@@ -236,11 +264,16 @@ describe('fake Telegram: users, buttons, topics, files', () => {
     tg.userSends(-100, 7, 'in topic', { threadId: topic });
     const [u] = (await api.json('getUpdates')).result;
     expect(u.message).toMatchObject({ message_thread_id: topic, is_topic_message: true });
-    expect(u.message.reply_to_message.forum_topic_created).toEqual({ name: 'build', icon_color: expect.any(Number) });
-    expect((await api.json('sendMessage', { chat_id: -100, message_thread_id: topic, text: 'ok' })).ok).toBe(true);
-    expect((await api.json('sendMessage', { chat_id: -100, message_thread_id: 99, text: 'x' })).description).toBe(
-      'Bad Request: message thread not found',
+    expect(u.message.reply_to_message.forum_topic_created).toEqual({
+      name: 'build',
+      icon_color: expect.any(Number),
+    });
+    expect((await api.json('sendMessage', { chat_id: -100, message_thread_id: topic, text: 'ok' })).ok).toBe(
+      true,
     );
+    expect(
+      (await api.json('sendMessage', { chat_id: -100, message_thread_id: 99, text: 'x' })).description,
+    ).toBe('Bad Request: message thread not found');
   });
 
   it('files: getFile gives a path that downloads the bytes a user sent', async () => {

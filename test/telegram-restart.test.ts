@@ -12,13 +12,21 @@ describe('telegram across daemon restarts', () => {
     const before = tg.userSends(ADA, ADA, 'sent before Ferry ever ran');
 
     const first = startDaemon(config);
-    await tg.waitFor(() => tg.repliesTo(ADA, before.message_id).some((m) => m.text.includes('— demo')), 15_000, 'backlog answer');
+    await tg.waitFor(
+      () => tg.repliesTo(ADA, before.message_id).some((m) => m.text.includes('— demo')),
+      15_000,
+      'backlog answer',
+    );
     first.proc.kill('SIGTERM');
     expect((await first.exit).code).toBe(0);
 
     const down = tg.userSends(ADA, ADA, 'sent while Ferry was stopped');
     const second = startDaemon(config);
-    await tg.waitFor(() => tg.repliesTo(ADA, down.message_id).some((m) => m.text.includes('— demo')), 15_000, 'answer after start');
+    await tg.waitFor(
+      () => tg.repliesTo(ADA, down.message_id).some((m) => m.text.includes('— demo')),
+      15_000,
+      'answer after start',
+    );
     // exactly once each: the journal's cursor confirmed the first batch, nothing ran twice
     for (const m of [before, down]) {
       expect(tg.repliesTo(ADA, m.message_id).filter((r) => r.text.includes('— demo'))).toHaveLength(1);
@@ -44,14 +52,26 @@ describe('telegram across daemon restarts', () => {
     await first.exit;
 
     const second = startDaemon(config);
-    await tg.waitFor(() => /interrupted/.test(tg.message(ADA, progress()!.message_id)!.text), 15_000, 'repaired progress');
+    await tg.waitFor(
+      () => /interrupted/.test(tg.message(ADA, progress()!.message_id)!.text),
+      15_000,
+      'repaired progress',
+    );
     expect(tg.message(ADA, progress()!.message_id)!.markup).toBeUndefined();
-    await tg.waitFor(() => tg.botMessages(ADA).some((m) => m.text.includes('/continue')), 15_000, 'the /continue hint');
+    await tg.waitFor(
+      () => tg.botMessages(ADA).some((m) => m.text.includes('/continue')),
+      15_000,
+      'the /continue hint',
+    );
     // the interrupted message is not run again on its own
     expect(tg.repliesTo(ADA, msg.message_id).filter((m) => m.text.includes('— demo'))).toHaveLength(0);
 
     const cont = tg.userSends(ADA, ADA, '/continue');
-    await tg.waitFor(() => tg.botMessages(ADA).some((m) => m.text.includes('— demo')), 15_000, 'the resumed answer');
+    await tg.waitFor(
+      () => tg.botMessages(ADA).some((m) => m.text.includes('— demo')),
+      15_000,
+      'the resumed answer',
+    );
     expect(tg.botMessages(ADA).filter((m) => m.text.includes('— demo'))).toHaveLength(1);
     expect(cont.message_id).toBeGreaterThan(msg.message_id);
     second.proc.kill('SIGTERM');

@@ -17,6 +17,8 @@ export interface BoltAppDeps {
   readonly inbound: SlackInbound;
   readonly clock: Clock;
   readonly log: Logger;
+  /** Socket Mode: told when the connection drops and when it is back. */
+  readonly connection?: { readonly lost: () => void; readonly regained: () => void };
 }
 
 export interface StartedApp {
@@ -56,7 +58,7 @@ export async function startBoltApp(d: BoltAppDeps): Promise<StartedApp> {
   return config.mode === 'http' ? { app, address: started as AddressInfo } : { app };
 }
 
-function receiverFor({ config, clock, log }: BoltAppDeps): Receiver {
+function receiverFor({ config, clock, log, connection }: BoltAppDeps): Receiver {
   if (config.mode === 'http') {
     const { host, port, path } = config.http;
     return new SignedHttpReceiver({
@@ -74,5 +76,6 @@ function receiverFor({ config, clock, log }: BoltAppDeps): Receiver {
     pingTimeoutMs: config.ping_timeout_ms,
     clock,
     log,
+    ...(connection ? { onConnectionLost: connection.lost, onReconnected: connection.regained } : {}),
   });
 }

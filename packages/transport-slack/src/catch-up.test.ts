@@ -77,6 +77,48 @@ describe('catch-up after downtime', () => {
     expect(fake.calls('conversations.history').at(-1)!.params.oldest).toBe(start.ts);
   });
 
+  it('still reads the backlog when a newer live event arrives before catch-up ran', async () => {
+    const ingress = new TestIngress();
+    const store = new MemoryPluginStore();
+    const config = { channel_ids: [CHANNEL, 'C0SECOND'] };
+    const first = await slackHarness({ ingress, store, config, fake: { channels: [CHANNEL, 'C0SECOND'] } });
+    const { fake } = first;
+    await first.transport.stop();
+    const missed = fake.say({
+      user: ALICE,
+      channel: 'C0SECOND',
+      text: fake.mention('only in history'),
+      deliver: false,
+    });
+    // raised while no socket is open: delivered the moment the next connection says hello,
+    // while catch-up still waits out a rate limit on the first channel
+    fake.say({ user: ALICE, channel: 'C0SECOND', text: fake.mention('queued live') });
+    fake.fault('conversations.history', { status: 429, retryAfterS: 1 });
+    await slackHarness({ server: fake, ingress, store, config });
+    console.log('DBG', JSON.stringify(ingress.events.map((e) => [e.text, e.dedupeKey])), JSON.stringify([...ingress.cursors]), missed.ts);
+    expect(ingress.texts().sort()).toEqual(['only in history', 'queued live']);
+    expect(ingress.events.find((e) => e.text === 'only in history')!.dedupeKey).toBe(`C0SECOND:${missed.ts}`);
+  });
+
+  it('catches up after a Socket Mode outage what Slack gave up delivering meanwhile', async () => {
+    const { fake, ingress } = await slackHarness();
+    const start = fake.say({ user: ALICE, channel: CHANNEL, text: fake.mention('before') });
+    await expect.poll(() => ingress.texts()).toEqual(['before']);
+    fake.fault('apps.connections.open', { error: 'internal_error', times: 1 });
+    fake.hardDrop();
+    fake.say({ user: ALICE, channel: CHANNEL, text: fake.mention('lost in the outage'), deliver: false });
+    fake.say({
+      user: ALICE,
+      channel: CHANNEL,
+      text: 'thread reply lost too',
+      thread_ts: start.ts,
+      deliver: false,
+    });
+    await expect
+      .poll(() => ingress.texts(), { timeout: 5000 })
+      .toEqual(['before', 'lost in the outage', 'thread reply lost too']);
+  });
+
   it('catches up DMs it has talked in', async () => {
     const ingress = new TestIngress();
     const store = new MemoryPluginStore();

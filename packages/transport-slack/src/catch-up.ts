@@ -1,9 +1,9 @@
-import type { InboundEvent, Logger } from '@ferry/core';
+import type { Clock, InboundEvent, Logger } from '@ferry/core';
 import type { ClassifyContext, SlackMessageEvent } from './classify-message.js';
 import { classifyMessage } from './classify-message.js';
 import type { SlackApi, SlackMessage } from './slack-api.js';
 import type { SlackIngress } from './slack-ingress.js';
-import { tsAfter } from './slack-text.js';
+import { msToTs, tsAfter } from './slack-text.js';
 import type { ThreadRegistry } from './thread-registry.js';
 
 export interface CatchUpDeps {
@@ -12,10 +12,56 @@ export interface CatchUpDeps {
   readonly threads: ThreadRegistry;
   readonly classify: ClassifyContext;
   readonly log: Logger;
+  /**
+   * Each channel's cursor as committed before this start connected: read first, because live
+   * events arriving during catch-up move the cursor past what was posted while Ferry was away.
+   */
+  readonly since: ReadonlyMap<string, string | undefined>;
   /** The ts a channel without a cursor starts from ("now": a new install answers no old mentions). */
   readonly nowTs: string;
   readonly maxMessages: number;
   readonly maxThreads: number;
+}
+
+type Cursors = ReadonlyMap<string, string | undefined>;
+
+export interface CatchUpContext extends Omit<CatchUpDeps, 'since' | 'nowTs' | 'maxMessages' | 'maxThreads'> {
+  readonly clock: Clock;
+  /** Channels to catch up: configured and project channels, and the DMs Ferry talked in. */
+  readonly channels: () => readonly string[];
+  readonly limits: () => { readonly maxMessages: number; readonly maxThreads: number };
+}
+
+/**
+ * When to catch up, and from where: at start from the cursors committed before connecting,
+ * and after each Socket Mode outage from the cursors at the moment the connection dropped
+ * (an outage longer than Slack's redelivery window loses events that history still has).
+ * Cursors are read before reconnecting because live events arriving during catch-up move
+ * them past the backlog.
+ */
+export class CatchUpPlan {
+  #lostAt: Cursors | undefined;
+
+  constructor(private readonly c: CatchUpContext) {}
+
+  cursors(): Cursors {
+    return new Map([...new Set(this.c.channels())].map((ch) => [ch, this.c.ingress.cursor(ch)] as const));
+  }
+
+  run(since: Cursors): Promise<number> {
+    return catchUp({ ...this.c, ...this.c.limits(), since, nowTs: msToTs(this.c.clock.now()) });
+  }
+
+  connectionLost(): void {
+    this.#lostAt ??= this.cursors();
+  }
+
+  /** The catch-up for the outage that just ended, if one was noted. */
+  reconnected(): Promise<number> | undefined {
+    const since = this.#lostAt;
+    this.#lostAt = undefined;
+    return since && this.run(since);
+  }
 }
 
 /**
@@ -26,9 +72,9 @@ export interface CatchUpDeps {
  * events and the same journal, whose `channel:ts` keys drop what Socket Mode also delivers.
  * A channel that cannot be read is logged and skipped; the rest still catch up.
  */
-export async function catchUp(channels: readonly string[], d: CatchUpDeps): Promise<number> {
+export async function catchUp(d: CatchUpDeps): Promise<number> {
   let accepted = 0;
-  for (const channel of channels) {
+  for (const channel of d.since.keys()) {
     try {
       accepted += await catchUpChannel(channel, d);
     } catch (err) {
@@ -42,7 +88,7 @@ export async function catchUp(channels: readonly string[], d: CatchUpDeps): Prom
 }
 
 async function catchUpChannel(channel: string, d: CatchUpDeps): Promise<number> {
-  const since = d.ingress.cursor(channel);
+  const since = d.since.get(channel);
   if (since === undefined) {
     await d.ingress.accept([], channel, [d.nowTs]);
     return 0;

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Logger } from '@ferry/core';
 import { type Block, type KnownBlock, WebClient } from '@slack/web-api';
 import type { SlackConfig } from './slack-config.js';
-import { SlackApiError } from './slack-errors.js';
+import { SlackApiError, SlackAuthError } from './slack-errors.js';
 import { slackLogger } from './slack-logger.js';
 
 /** A message as conversations.history / conversations.replies list it (the fields Ferry reads). */
@@ -42,6 +42,15 @@ export interface PostArgs {
   readonly blocks?: readonly (Block | KnownBlock)[];
 }
 
+/** What auth.test answers when the bot token itself is wrong. */
+const AUTH_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+]);
+
 /**
  * The Web API calls Ferry makes, over Bolt's WebClient (`slackApiUrl` = `api_url`). The
  * client itself waits out 429 `Retry-After` and retries network errors; what still fails
@@ -67,13 +76,22 @@ export class SlackApi {
     };
   }
 
+  /** auth.test; a refused token is a SlackAuthError (no retry can help), anything else a SlackApiError. */
   async identity(): Promise<Identity> {
-    const r = await this.#call('auth.test', () => this.client.auth.test());
-    return {
-      teamId: String(r.team_id ?? ''),
-      botUserId: String(r.user_id ?? ''),
-      botId: String(r.bot_id ?? ''),
-    };
+    try {
+      const r = await this.#call('auth.test', () => this.client.auth.test());
+      return {
+        teamId: String(r.team_id ?? ''),
+        botUserId: String(r.user_id ?? ''),
+        botId: String(r.bot_id ?? ''),
+      };
+    } catch (err) {
+      if (!(err instanceof SlackApiError && AUTH_ERRORS.has(err.slackError))) throw err;
+      throw new SlackAuthError(
+        `slack: auth.test refused the bot token (${err.slackError}); check [transports.slack] bot_token`,
+        { cause: err },
+      );
+    }
   }
 
   async post(args: PostArgs): Promise<string> {

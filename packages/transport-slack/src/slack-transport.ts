@@ -19,19 +19,17 @@ import {
 } from '@ferry/core';
 import type { App } from '@slack/bolt';
 import { startBoltApp } from './bolt-app.js';
-import { catchUp } from './catch-up.js';
+import { CatchUpPlan } from './catch-up.js';
 import { ChannelPacer } from './channel-pacer.js';
 import type { ClassifyContext } from './classify-message.js';
 import { downloadFile } from './download-file.js';
 import { messageBlocks } from './message-blocks.js';
-import { type Identity, SlackApi } from './slack-api.js';
+import { SlackApi } from './slack-api.js';
 import { SlackAudience } from './slack-audience.js';
 import type { SlackConfig } from './slack-config.js';
-import { SlackApiError, SlackAuthError } from './slack-errors.js';
 import { SlackInbound } from './slack-inbound.js';
 import { SlackIngress } from './slack-ingress.js';
 import { SlackPresenter } from './slack-presenter.js';
-import { msToTs } from './slack-text.js';
 import { ThreadRegistry } from './thread-registry.js';
 
 /** Threads and DMs quiet for this long are no longer caught up after downtime. */
@@ -46,15 +44,6 @@ const HOT_KEYS = new Set([
   'catch_up_threads',
   'catch_up_messages',
 ]);
-/** auth.test answers these when the bot token itself is wrong: no retry can help. */
-const AUTH_ERRORS = new Set([
-  'invalid_auth',
-  'not_authed',
-  'account_inactive',
-  'token_revoked',
-  'token_expired',
-]);
-
 /**
  * Slack through @slack/bolt: Socket Mode (default) or signed HTTP requests in, the Web API
  * out. A channel thread is a session; answers go into the thread. Inbound events are
@@ -113,7 +102,7 @@ export class SlackTransport implements Transport {
 
   async #start(sink: IngressSink): Promise<void> {
     const log = this.ctx.logger;
-    const me = await this.#identify();
+    const me = await this.#api.identity();
     const ingress = new SlackIngress(sink, me.teamId);
     const audience = new SlackAudience(
       () => this.#config,
@@ -134,46 +123,45 @@ export class SlackTransport implements Transport {
       clock: this.clock,
       log,
     });
+    this.#threads.prune(THREAD_MEMORY_MS);
+    const plan = new CatchUpPlan({
+      api: this.#api,
+      ingress,
+      threads: this.#threads,
+      classify,
+      log,
+      clock: this.clock,
+      channels: () => [...audience.channels(), ...this.#threads.dms()],
+      limits: () => ({
+        maxMessages: this.#config.catch_up_messages,
+        maxThreads: this.#config.catch_up_threads,
+      }),
+    });
+    const atStart = plan.cursors();
+    const connection = {
+      lost: () => plan.connectionLost(),
+      regained: () => {
+        const running = plan.reconnected();
+        if (running) void this.#track(running);
+      },
+    };
     const started = await startBoltApp({
       config: this.#config,
       identity: me,
       inbound,
       clock: this.clock,
       log,
+      connection,
     });
     this.#app = started.app;
     this.#address = started.address;
-    this.#threads.prune(THREAD_MEMORY_MS);
-    await catchUp([...audience.channels(), ...this.#threads.dms()], {
-      api: this.#api,
-      ingress,
-      threads: this.#threads,
-      classify,
-      log,
-      nowTs: msToTs(this.clock.now()),
-      maxMessages: this.#config.catch_up_messages,
-      maxThreads: this.#config.catch_up_threads,
-    });
+    await plan.run(atStart);
     log.info({ mode: this.#config.mode, team: me.teamId, bot: me.botUserId }, 'slack: receiving');
   }
 
   /** HTTP mode: where the server listens once started (`http.port = 0` picks a free port). */
   get address(): AddressInfo | undefined {
     return this.#address;
-  }
-
-  async #identify(): Promise<Identity> {
-    try {
-      return await this.#api.identity();
-    } catch (err) {
-      if (err instanceof SlackApiError && AUTH_ERRORS.has(err.slackError)) {
-        throw new SlackAuthError(
-          `slack: auth.test refused the bot token (${err.slackError}); check [transports.slack] bot_token`,
-          { cause: err },
-        );
-      }
-      throw err;
-    }
   }
 
   /** Stops receiving (envelopes being journaled still get their ack), then waits for sends. */

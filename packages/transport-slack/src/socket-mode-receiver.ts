@@ -13,6 +13,10 @@ export interface SocketModeReceiverOptions {
   readonly pingTimeoutMs: number;
   readonly clock: Clock;
   readonly log: Logger;
+  /** The connection dropped (called once per outage, before reconnecting). */
+  readonly onConnectionLost?: () => void;
+  /** Connected again after an outage. */
+  readonly onReconnected?: () => void;
 }
 
 interface SlackEventArgs {
@@ -84,6 +88,7 @@ export class AckAfterJournalSocketModeReceiver implements Receiver {
 
   #onDisconnected(): void {
     if (!this.#started || this.#stop.signal.aborted || this.#reconnecting) return;
+    this.o.onConnectionLost?.();
     this.#reconnecting = this.#reconnect().finally(() => {
       this.#reconnecting = undefined;
     });
@@ -103,6 +108,7 @@ export class AckAfterJournalSocketModeReceiver implements Receiver {
       try {
         await this.#client.start();
         this.o.log.info({ attempt: attempt + 1 }, 'slack: Socket Mode reconnected');
+        this.o.onReconnected?.();
         return;
       } catch (err) {
         this.o.log.warn(

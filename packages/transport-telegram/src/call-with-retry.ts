@@ -49,7 +49,10 @@ export async function callWithRetry<T>(call: () => Promise<T>, o: RetryOptions):
       if (o.signal.aborted) throw o.signal.reason;
       const f = classifyFailure(err);
       if (f.kind === 'flood' && ++floods <= MAX_FLOOD_WAITS) {
-        o.log.warn({ method: o.method, retryAfterMs: f.retryAfterMs }, 'telegram: flood control (429), waiting');
+        o.log.warn(
+          { method: o.method, retryAfterMs: f.retryAfterMs },
+          'telegram: flood control (429), waiting',
+        );
         await o.clock.sleep(f.retryAfterMs, o.signal);
         continue;
       }
@@ -76,6 +79,8 @@ function toFerryError(method: string, f: ReturnType<typeof classifyFailure>, cau
     case 'rejected':
       return new TelegramRejectedError(method, f.code, f.description, { cause });
     default:
-      return new TelegramUnreachableError(`telegram ${method}: gave up after retries: ${f.description}`, { cause });
+      return new TelegramUnreachableError(`telegram ${method}: gave up after retries: ${f.description}`, {
+        cause,
+      });
   }
 }

@@ -16,7 +16,11 @@ export class ChatGate {
     const { chat } = update.event;
     const cfg = this.config();
     if (cfg.chat_id !== undefined && chat.chat === cfg.chat_id) return true;
-    if (update.chatType === 'private' && update.userId !== undefined && cfg.allowed_user_ids.includes(update.userId)) {
+    if (
+      update.chatType === 'private' &&
+      update.userId !== undefined &&
+      cfg.allowed_user_ids.includes(update.userId)
+    ) {
       return true;
     }
     return this.ctx.projectChats().some((p) => matches(p, chat));

@@ -60,7 +60,11 @@ export class ChatLane {
       return new Promise((resolve, reject) => waiting.waiters.push({ resolve: () => resolve(), reject }));
     }
     return new Promise((resolve, reject) => {
-      this.#edits.set(messageId, { run, waiters: [{ resolve: () => resolve(), reject }], since: this.#now() });
+      this.#edits.set(messageId, {
+        run,
+        waiters: [{ resolve: () => resolve(), reject }],
+        since: this.#now(),
+      });
       this.#pump();
     });
   }

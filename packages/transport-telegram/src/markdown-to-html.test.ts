@@ -18,7 +18,9 @@ describe('markdownToHtml', () => {
     );
     expect(markdownToHtml('```\nplain\n```')).toBe('<pre>plain</pre>');
     // an unclosed fence runs to the end instead of breaking the message
-    expect(shown('```py\nprint(1)\nmore').entities).toEqual([{ type: 'pre', offset: 0, length: 13, language: 'py' }]);
+    expect(shown('```py\nprint(1)\nmore').entities).toEqual([
+      { type: 'pre', offset: 0, length: 13, language: 'py' },
+    ]);
   });
 
   it('renders inline code, bold, italic, strikethrough, links and headings', () => {
@@ -35,24 +37,57 @@ describe('markdownToHtml', () => {
   });
 
   it('leaves snake_case, globs, math and stray markers as text', () => {
-    for (const text of ['my_var_name and other_thing', 'src/**/*.ts', '2 * 3 * 4', 'a ** b', '__init__.py', '~/file~']) {
+    for (const text of [
+      'my_var_name and other_thing',
+      'src/**/*.ts',
+      '2 * 3 * 4',
+      'a ** b',
+      '__init__.py',
+      '~/file~',
+    ]) {
       expect(shown(text).text, text).toBe(text);
     }
   });
 
   it('backslash escapes keep markers literal', () => {
-    expect(shown(escapeMarkdown('**not bold** and `x` and [a](b)')).text).toBe('**not bold** and `x` and [a](b)');
+    expect(shown(escapeMarkdown('**not bold** and `x` and [a](b)')).text).toBe(
+      '**not bold** and `x` and [a](b)',
+    );
   });
 
   it('never produces HTML Telegram refuses, whatever the input', () => {
-    const pieces = ['*', '**', '_', '`', '```', '~~', '[', ']', '(', ')', 'http://x.y', '<', '>', '&', 'a', ' ', '\n', '#', '- ', '\\'];
+    const pieces = [
+      '*',
+      '**',
+      '_',
+      '`',
+      '```',
+      '~~',
+      '[',
+      ']',
+      '(',
+      ')',
+      'http://x.y',
+      '<',
+      '>',
+      '&',
+      'a',
+      ' ',
+      '\n',
+      '#',
+      '- ',
+      '\\',
+    ];
     let seed = 7;
     const random = () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
       return seed / 2 ** 31;
     };
     for (let n = 0; n < 3000; n++) {
-      const md = Array.from({ length: 1 + Math.floor(random() * 25) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const md = Array.from(
+        { length: 1 + Math.floor(random() * 25) },
+        () => pieces[Math.floor(random() * pieces.length)],
+      ).join('');
       expect(() => shown(md), JSON.stringify(md)).not.toThrow();
     }
   });

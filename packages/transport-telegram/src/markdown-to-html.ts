@@ -74,8 +74,10 @@ function renderInline(text: string): string {
     .replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) =>
       hold(`<code>${escapeHtml(code.replace(/^ (.*) $/, '$1'))}</code>`),
     )
-    .replace(/\[([^\]\n]+)\]\((https?:\/\/[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)/g, (_, label: string, url: string) =>
-      hold(`<a href="${escapeAttr(url)}">${renderEmphasis(escapeHtml(label))}</a>`),
+    .replace(
+      /\[([^\]\n]+)\]\((https?:\/\/[^\s()]+(?:\([^\s()]*\)[^\s()]*)*)\)/g,
+      (_, label: string, url: string) =>
+        hold(`<a href="${escapeAttr(url)}">${renderEmphasis(escapeHtml(label))}</a>`),
     );
   s = renderEmphasis(escapeHtml(s));
   // placeholders may nest (a link label holding code): expand until none is left

@@ -27,7 +27,12 @@ describe('sending to Telegram', () => {
       silent: true,
     });
     const sent = tg.message(USER, Number(ref.id))!;
-    expect(sent).toMatchObject({ text: 'The answer is 42 < 43', parseMode: 'HTML', replyToId: question.message_id, silent: true });
+    expect(sent).toMatchObject({
+      text: 'The answer is 42 < 43',
+      parseMode: 'HTML',
+      replyToId: question.message_id,
+      silent: true,
+    });
     expect(sent.entities.map((e) => e.type)).toEqual(['bold', 'code']);
     expect(sent.markup).toEqual([[{ text: 'Cancel', callback_data: 'cancel:1' }]]);
     // an edit without buttons removes the keyboard
@@ -39,13 +44,15 @@ describe('sending to Telegram', () => {
     const { tg, transport, log } = await telegramHarness();
     tg.privateChat(USER);
     tg.fail('sendMessage', 400, {
-      description: "Bad Request: can't parse entities: Unsupported start tag \"x\" at byte offset 0",
+      description: 'Bad Request: can\'t parse entities: Unsupported start tag "x" at byte offset 0',
       when: (p) => p.parse_mode === 'HTML',
     });
     const ref = await transport.send(dm, { text: 'still **here**' });
     expect(tg.message(USER, Number(ref.id))).toMatchObject({ text: 'still **here**', entities: [] });
     expect(tg.message(USER, Number(ref.id))!.parseMode).toBeUndefined();
-    expect(log.at('warn').map((l) => l.msg)).toContain('telegram: could not render as HTML; sending plain text');
+    expect(log.at('warn').map((l) => l.msg)).toContain(
+      'telegram: could not render as HTML; sending plain text',
+    );
   });
 
   it('takes "message is not modified" as success, and skips edits that would change nothing', async () => {
@@ -76,8 +83,15 @@ describe('sending to Telegram', () => {
     const busy = transport.send(dm, { text: 'c' });
     const later = [transport.edit(a, { text: 'a2' }), transport.delete(b), transport.send(dm, { text: 'd' })];
     await Promise.all([busy, ...later]);
-    const order = tg.requests.filter((r) => MESSAGE_METHODS.includes(r.method.toLowerCase())).map((r) => `${r.method}:${r.params.text ?? r.params.message_id}`);
-    expect(order.slice(2)).toEqual(['sendMessage:c', 'sendMessage:d', `deleteMessage:${b.id}`, 'editMessageText:a2']);
+    const order = tg.requests
+      .filter((r) => MESSAGE_METHODS.includes(r.method.toLowerCase()))
+      .map((r) => `${r.method}:${r.params.text ?? r.params.message_id}`);
+    expect(order.slice(2)).toEqual([
+      'sendMessage:c',
+      'sendMessage:d',
+      `deleteMessage:${b.id}`,
+      'editMessageText:a2',
+    ]);
   });
 
   it('paces each chat (private and group intervals) and the whole bot', async () => {
@@ -126,12 +140,16 @@ describe('sending to Telegram', () => {
     const { tg, transport } = await telegramHarness({ config: { max_attempts: 3, retry_base_ms: 1 } });
     tg.privateChat(USER);
     tg.fail('sendMessage', 502, { times: 3 });
-    await expect(transport.send(dm, { text: 'x' })).rejects.toMatchObject({ code: 'FERRY_TELEGRAM_UNREACHABLE' });
+    await expect(transport.send(dm, { text: 'x' })).rejects.toMatchObject({
+      code: 'FERRY_TELEGRAM_UNREACHABLE',
+    });
     await expect(transport.edit({ chat: dm, id: '999' }, { text: 'x' })).rejects.toMatchObject({
       code: 'FERRY_TELEGRAM_REJECTED',
       description: 'Bad Request: message to edit not found',
     });
-    await expect(transport.send({ transport: 'telegram', chat: 'general' }, { text: 'x' })).rejects.toMatchObject({
+    await expect(
+      transport.send({ transport: 'telegram', chat: 'general' }, { text: 'x' }),
+    ).rejects.toMatchObject({
       code: 'FERRY_TELEGRAM_CHAT_ADDRESS',
     });
   });
@@ -158,7 +176,10 @@ describe('sending to Telegram', () => {
 
     const dir = mkdtempSync(join(tmpdir(), 'ferry-tg-'));
     writeFileSync(join(dir, 'report.txt'), 'the report');
-    const doc = await transport.sendFile(inTopic, join(dir, 'report.txt'), { caption: 'here it is', replyTo: ref });
+    const doc = await transport.sendFile(inTopic, join(dir, 'report.txt'), {
+      caption: 'here it is',
+      replyTo: ref,
+    });
     const msg = tg.message(GROUP, Number(doc.id))!;
     expect(msg).toMatchObject({ text: 'here it is', threadId: topic });
     expect(msg.document).toMatchObject({ name: 'report.txt' });

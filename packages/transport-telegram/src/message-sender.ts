@@ -1,13 +1,14 @@
 import type { ChatAddress, Clock, Logger, MessageRef, OutgoingMessage } from '@ferry/core';
 import { type Api, InputFile } from 'grammy';
-import type { InlineKeyboardMarkup, Message } from 'grammy/types';
-import { grammySignal } from './grammy-signal.js';
+import type { Message } from 'grammy/types';
 import { callWithRetry } from './call-with-retry.js';
 import { ChatLane } from './chat-lane.js';
 import { isGone, isNotModified, isParseError } from './classify-failure.js';
+import { grammySignal } from './grammy-signal.js';
 import { markdownToHtml } from './markdown-to-html.js';
 import { Pacer } from './pacer.js';
 import { splitMessage, TELEGRAM_TEXT_LIMIT } from './split-message.js';
+import { keyboardOf, replyOf } from './telegram-payload.js';
 import type { TelegramConfig } from './telegram-config.js';
 import { TelegramStoppedError } from './telegram-errors.js';
 import { isPrivateChat, messageIdOf, type TelegramTarget, targetOf } from './telegram-target.js';
@@ -64,20 +65,29 @@ export class MessageSender {
     const target = targetOf(ref.chat);
     const messageId = messageIdOf(ref);
     // an edit cannot become two messages: a too-long edit keeps its start
-    const text = msg.text.length > TELEGRAM_TEXT_LIMIT ? `${msg.text.slice(0, TELEGRAM_TEXT_LIMIT - 1)}…` : msg.text;
+    const text =
+      msg.text.length > TELEGRAM_TEXT_LIMIT ? `${msg.text.slice(0, TELEGRAM_TEXT_LIMIT - 1)}…` : msg.text;
     const key = `${target.chat_id}:${messageId}`;
     return this.#lane(target.chat_id).queue.edit(ref.id, async () => {
       const markup = keyboardOf(msg);
       const html = markdownToHtml(text);
       const signature = JSON.stringify([html, markup ?? null]);
       if (this.#shown.get(key) === signature) return;
-      const base = { chat_id: target.chat_id, message_id: messageId, link_preview_options: { is_disabled: true } };
+      const base = {
+        chat_id: target.chat_id,
+        message_id: messageId,
+        link_preview_options: { is_disabled: true },
+      };
       const extra = markup ? { reply_markup: markup } : {};
       try {
         await this.#withFallback(
           'editMessageText',
           target,
-          (signal) => this.d.api.raw.editMessageText({ ...base, ...extra, text: html, parse_mode: 'HTML' }, grammySignal(signal)),
+          (signal) =>
+            this.d.api.raw.editMessageText(
+              { ...base, ...extra, text: html, parse_mode: 'HTML' },
+              grammySignal(signal),
+            ),
           (signal) => this.d.api.raw.editMessageText({ ...base, ...extra, text }, grammySignal(signal)),
         );
       } catch (err) {
@@ -93,7 +103,10 @@ export class MessageSender {
     return this.#lane(target.chat_id).queue.delete(ref.id, async () => {
       try {
         await this.#call('deleteMessage', target, (signal) =>
-          this.d.api.raw.deleteMessage({ chat_id: target.chat_id, message_id: messageId }, grammySignal(signal)),
+          this.d.api.raw.deleteMessage(
+            { chat_id: target.chat_id, message_id: messageId },
+            grammySignal(signal),
+          ),
         );
       } catch (err) {
         // already gone is what was asked for
@@ -126,20 +139,6 @@ export class MessageSender {
     });
   }
 
-  /** Answers a button press so the user's client stops its spinner; not paced (not a message). */
-  async answerCallback(queryId: string): Promise<void> {
-    const c = this.d.config();
-    await callWithRetry(() => this.d.api.raw.answerCallbackQuery({ callback_query_id: queryId }, grammySignal(this.#stop.signal)), {
-      clock: this.d.clock,
-      log: this.d.log,
-      method: 'answerCallbackQuery',
-      signal: this.#stop.signal,
-      baseMs: c.retry_base_ms,
-      maxMs: c.retry_max_ms,
-      maxAttempts: 2,
-    });
-  }
-
   /** Requests still queued or running, over all chats. */
   get pending(): number {
     let n = 0;
@@ -163,12 +162,19 @@ export class MessageSender {
     }
     const left = this.pending;
     if (left > 0) this.d.log.warn({ left }, 'telegram: stopping with messages still queued');
-    const reason = new TelegramStoppedError('telegram: the transport stopped before this request could be sent');
+    const reason = new TelegramStoppedError(
+      'telegram: the transport stopped before this request could be sent',
+    );
     for (const lane of this.#lanes.values()) lane.queue.abort(reason);
     this.#stop.abort(reason);
   }
 
-  async #sendText(target: TelegramTarget, text: string, msg: OutgoingMessage, last: boolean): Promise<Message.TextMessage> {
+  async #sendText(
+    target: TelegramTarget,
+    text: string,
+    msg: OutgoingMessage,
+    last: boolean,
+  ): Promise<Message.TextMessage> {
     const markup = last ? keyboardOf(msg) : undefined;
     const base = {
       ...target,
@@ -180,7 +186,11 @@ export class MessageSender {
     return this.#withFallback(
       'sendMessage',
       target,
-      (signal) => this.d.api.raw.sendMessage({ ...base, text: markdownToHtml(text), parse_mode: 'HTML' }, grammySignal(signal)),
+      (signal) =>
+        this.d.api.raw.sendMessage(
+          { ...base, text: markdownToHtml(text), parse_mode: 'HTML' },
+          grammySignal(signal),
+        ),
       (signal) => this.d.api.raw.sendMessage({ ...base, text }, grammySignal(signal)),
     );
   }
@@ -196,7 +206,9 @@ export class MessageSender {
       return await this.#call(method, target, html);
     } catch (err) {
       if (!isParseError(err)) throw err;
-      this.d.log.warn({ err, method }, 'telegram: could not render as HTML; sending plain text');
+      // the description only: the request's payload is the user's answer
+      const problem = (err as { description?: string }).description;
+      this.d.log.warn({ method, problem }, 'telegram: could not render as HTML; sending plain text');
       return this.#call(method, target, plain);
     }
   }
@@ -224,7 +236,9 @@ export class MessageSender {
     let lane = this.#lanes.get(key);
     if (!lane) {
       const cfg = this.d.config;
-      const interval = isPrivateChat(chatId) ? () => cfg().private_interval_ms : () => cfg().group_interval_ms;
+      const interval = isPrivateChat(chatId)
+        ? () => cfg().private_interval_ms
+        : () => cfg().group_interval_ms;
       const pacer = new Pacer(interval);
       const queue = new ChatLane({
         beforeNext: () => Pacer.ready(this.d.clock, [pacer, this.#global], this.#stop.signal),
@@ -242,21 +256,4 @@ export class MessageSender {
     this.#shown.set(key, signature);
     if (this.#shown.size > REMEMBERED) this.#shown.delete(this.#shown.keys().next().value!);
   }
-}
-
-function replyOf(ref: MessageRef | undefined) {
-  // allow_sending_without_reply: an answer whose question was deleted must still arrive
-  return ref ? { reply_parameters: { message_id: messageIdOf(ref), allow_sending_without_reply: true } } : {};
-}
-
-function keyboardOf(msg: OutgoingMessage): InlineKeyboardMarkup | undefined {
-  const rows = (msg.buttons ?? [])
-    .map((row) =>
-      row
-        // Telegram takes 1–64 bytes of callback data; a longer button could not work anyway
-        .filter((b) => b.text !== '' && Buffer.byteLength(b.data) >= 1 && Buffer.byteLength(b.data) <= 64)
-        .map((b) => ({ text: b.text, callback_data: b.data })),
-    )
-    .filter((row) => row.length > 0);
-  return rows.length ? { inline_keyboard: rows } : undefined;
 }

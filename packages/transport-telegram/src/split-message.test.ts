@@ -19,7 +19,9 @@ describe('splitMessage', () => {
     });
     expect(parts.at(-1)!.endsWith('\n\n— demo · 1 s')).toBe(true);
     expect(parts.slice(0, -1).some((p) => p.includes('— demo'))).toBe(false);
-    expect(parts.join('').replace(/\(\d\/\d\)\n|\n|— demo · 1 s/g, '')).toBe('a'.repeat(300) + 'b'.repeat(300) + 'c'.repeat(300) + 'd'.repeat(300));
+    expect(parts.join('').replace(/\(\d\/\d\)\n|\n|— demo · 1 s/g, '')).toBe(
+      'a'.repeat(300) + 'b'.repeat(300) + 'c'.repeat(300) + 'd'.repeat(300),
+    );
   });
 
   it('closes a code block cut in two and reopens it, with its language, in the next part', () => {
@@ -33,7 +35,10 @@ describe('splitMessage', () => {
       // and each part renders to HTML Telegram accepts, with the code as a pre block
       expect(parseHtml(markdownToHtml(p)).entities.some((e) => e.type === 'pre')).toBe(true);
     }
-    const lines = parts.join('\n').split('\n').filter((l) => l.startsWith('line '));
+    const lines = parts
+      .join('\n')
+      .split('\n')
+      .filter((l) => l.startsWith('line '));
     expect(lines).toHaveLength(200);
   });
 

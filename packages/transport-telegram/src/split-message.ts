@@ -76,7 +76,8 @@ function openFence(text: string): { marker: string; line: string } | undefined {
     if (!m) continue;
     const marker = m[1]!;
     if (!open) open = { marker, line: line.trim() };
-    else if (marker[0] === open.marker[0] && marker.length >= open.marker.length && m[2]!.trim() === '') open = undefined;
+    else if (marker[0] === open.marker[0] && marker.length >= open.marker.length && m[2]!.trim() === '')
+      open = undefined;
   }
   return open;
 }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /** A Telegram id as written in ferry.toml: a number, or the same number quoted. */
 const telegramId = z
-  .union([z.number().int(), z.string().regex(/^-?\d+$/, 'expected a numeric Telegram id, e.g. -1001234567890')])
+  .union([
+    z.number().int(),
+    z.string().regex(/^-?\d+$/, 'expected a numeric Telegram id, e.g. -1001234567890'),
+  ])
   .transform(String);
 
 /**
@@ -11,7 +14,9 @@ const telegramId = z
  */
 export const telegramConfigSchema = z
   .object({
-    bot_token: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, 'expected the token BotFather gave, like 123456789:AAE…'),
+    bot_token: z
+      .string()
+      .regex(/^\d+:[A-Za-z0-9_-]+$/, 'expected the token BotFather gave, like 123456789:AAE…'),
     /** The main (admin) chat: anyone in it may talk to Ferry. */
     chat_id: telegramId.optional(),
     /** Users who may talk to Ferry in a private chat with the bot. */

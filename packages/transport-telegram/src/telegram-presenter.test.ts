@@ -50,9 +50,9 @@ describe('TelegramPresenter', () => {
     expect(msg.buttons).toEqual([[{ text: '✖ Cancel', data: 'cancel:7' }]]);
     expect(msg.silent).toBe(true);
     expect(p.progress({ ...view, status: 'cancelling' }).buttons).toBeUndefined();
-    expect(shown(p.progress({ engine: 'demo', elapsedMs: 0, actions: [], status: 'queued', ahead: 2 }).text)).toBe(
-      '⏳ queued · 2 ahead · demo',
-    );
+    expect(
+      shown(p.progress({ engine: 'demo', elapsedMs: 0, actions: [], status: 'queued', ahead: 2 }).text),
+    ).toBe('⏳ queued · 2 ahead · demo');
   });
 
   it('answer: the engine Markdown, then a footer with engine, time, steps, tokens and cost, and a copyable resume line', () => {
@@ -67,7 +67,8 @@ describe('TelegramPresenter', () => {
   it('answer: long answers are split with the footer on the last part, leaving room for a re-send marker', () => {
     const parts = p.answer({ ...final, answer: 'word '.repeat(2000) }, 4096);
     expect(parts.length).toBeGreaterThan(2);
-    for (const part of parts) expect(part.text.length + '\n\n(re-sent after a restart)'.length).toBeLessThanOrEqual(4096);
+    for (const part of parts)
+      expect(part.text.length + '\n\n(re-sent after a restart)'.length).toBeLessThanOrEqual(4096);
     expect(parts.at(-1)!.text).toContain('— demo (demo-1)');
     expect(parts[0]!.text).not.toContain('— demo');
   });
@@ -77,7 +78,9 @@ describe('TelegramPresenter', () => {
     expect(shown(failed!.text)).toMatch(/^⚠️ engine exited with 2\n\n— demo/);
     const [cancelled] = p.answer({ ...final, ok: false, answer: '', error: 'cancelled' }, 4096);
     expect(cancelled!.text).toContain('interrupted');
-    expect(p.summary({ ...final, ok: false, error: 'cancelled' }).text).toMatch(/^⏹ cancelled · 12 s · 3 steps$/);
+    expect(p.summary({ ...final, ok: false, error: 'cancelled' }).text).toMatch(
+      /^⏹ cancelled · 12 s · 3 steps$/,
+    );
     expect(p.summary(final).text).toBe('✓ done · 12 s · 3 steps');
   });
 });

@@ -24,7 +24,8 @@ export class TelegramPresenter implements Presenter {
     const shown = view.actions.slice(-SHOWN_ACTIONS);
     const hidden = view.actions.length - shown.length;
     if (hidden > 0) lines.push(`… ${hidden} earlier`);
-    for (const a of shown) lines.push(`${MARK[a.state]} ${escapeMarkdown(truncate(a.action.title, TITLE_MAX))}`);
+    for (const a of shown)
+      lines.push(`${MARK[a.state]} ${escapeMarkdown(truncate(a.action.title, TITLE_MAX))}`);
     const cancel = view.cancelData !== undefined && view.status !== 'cancelling';
     return {
       text: lines.join('\n'),
@@ -34,9 +35,11 @@ export class TelegramPresenter implements Presenter {
   }
 
   answer(view: FinalView, maxTextLength: number): OutgoingMessage[] {
-    return splitMessage(this.#body(view), maxTextLength - RESEND_ROOM, { footer: this.footer(view) }).map((text) => ({
-      text,
-    }));
+    return splitMessage(this.#body(view), maxTextLength - RESEND_ROOM, { footer: this.footer(view) }).map(
+      (text) => ({
+        text,
+      }),
+    );
   }
 
   summary(view: FinalView): OutgoingMessage {
@@ -46,7 +49,11 @@ export class TelegramPresenter implements Presenter {
 
   /** Engine, model, time, steps, tokens, cost, source — then the resume line, copyable. */
   footer(view: FinalView): string {
-    const bits = [view.model ? `${view.engine} (${view.model})` : view.engine, formatElapsed(view.durationMs), steps(view.steps)];
+    const bits = [
+      view.model ? `${view.engine} (${view.model})` : view.engine,
+      formatElapsed(view.durationMs),
+      steps(view.steps),
+    ];
     const u = view.usage;
     if (u?.inputTokens !== undefined || u?.outputTokens !== undefined) {
       bits.push(`${u?.inputTokens ?? 0} in / ${u?.outputTokens ?? 0} out tokens`);
@@ -57,7 +64,9 @@ export class TelegramPresenter implements Presenter {
     if (!view.resumeLine) return footer;
     // as code so it can be copied with a tap; the visible text stays the plain line, which
     // is what a reply carries back (reply-to-continue)
-    return view.resumeLine.includes('`') ? `${footer}\n${escapeMarkdown(view.resumeLine)}` : `${footer}\n\`${view.resumeLine}\``;
+    return view.resumeLine.includes('`')
+      ? `${footer}\n${escapeMarkdown(view.resumeLine)}`
+      : `${footer}\n\`${view.resumeLine}\``;
   }
 
   #head(view: ProgressView): string {

@@ -18,7 +18,9 @@ export function targetOf(address: ChatAddress): TelegramTarget {
     );
   }
   if (thread !== undefined && !NUMERIC.test(thread)) {
-    throw new TelegramChatAddressError(`${formatChatAddress(address)}: the topic must be a message_thread_id`);
+    throw new TelegramChatAddressError(
+      `${formatChatAddress(address)}: the topic must be a message_thread_id`,
+    );
   }
   return {
     chat_id: NUMERIC.test(chat) ? Number(chat) : chat,

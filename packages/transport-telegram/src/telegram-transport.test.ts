@@ -17,7 +17,10 @@ describe('TelegramTransport: receiving', () => {
   it('accepts the main chat, allowed users in private and project chats; ignores the rest but confirms it', async () => {
     const h = await telegramHarness({
       config: { chat_id: ADMIN_GROUP, allowed_user_ids: [ALLOWED] },
-      projectChats: [{ transport: 'telegram', chat: '-300' }, { transport: 'telegram', chat: '-400', thread: '5' }],
+      projectChats: [
+        { transport: 'telegram', chat: '-300' },
+        { transport: 'telegram', chat: '-400', thread: '5' },
+      ],
     });
     const { tg } = h;
     const rec = recordingIngress();
@@ -30,7 +33,11 @@ describe('TelegramTransport: receiving', () => {
     tg.userSends(-400, STRANGER, 'project topic? no, another topic', { threadId: topic });
     await h.transport.start(rec.ingress);
     await tg.waitFor(() => tg.pendingUpdates === 0, 5000, 'every update confirmed');
-    expect(rec.accepted.map((e) => e.text)).toEqual(['anyone in the main chat', 'allowed user, private', 'project chat']);
+    expect(rec.accepted.map((e) => e.text)).toEqual([
+      'anyone in the main chat',
+      'allowed user, private',
+      'project chat',
+    ]);
     expect(rec.cursors.get(h.transport.cursorKey)).toBe(String(700_000_006));
     expect(h.transport.cursorKey).toBe(`telegram:${tg.bot.id}:offset`);
     const ignored = h.log.at('debug').filter((l) => /may not talk to Ferry/.test(l.msg));
@@ -44,10 +51,18 @@ describe('TelegramTransport: receiving', () => {
     await h.transport.start(rec.ingress);
     const topic = tg.createTopic(ADMIN_GROUP, 'frontend');
     const date = Math.floor(Date.now() / 1000) - 120;
-    const first = tg.userSends(ADMIN_GROUP, tg.user(5, 'Ada', 'ada'), 'in the topic', { threadId: topic, date });
+    const first = tg.userSends(ADMIN_GROUP, tg.user(5, 'Ada', 'ada'), 'in the topic', {
+      threadId: topic,
+      date,
+    });
     const answer = tg.userSends(ADMIN_GROUP, 5, 'old answer\ndemo --resume abc');
     tg.userSends(ADMIN_GROUP, 5, 'go on', { replyTo: answer.message_id });
-    tg.userSendsFile(ADMIN_GROUP, 5, { name: 'data.csv', content: 'x,y', mimeType: 'text/csv', caption: 'look at this' });
+    tg.userSendsFile(ADMIN_GROUP, 5, {
+      name: 'data.csv',
+      content: 'x,y',
+      mimeType: 'text/csv',
+      caption: 'look at this',
+    });
     tg.userSendsFile(ADMIN_GROUP, 5, { name: 'pic.jpg', content: 'jpeg', asPhoto: true });
     tg.userSends(ADMIN_GROUP, 5, '/help@some_other_bot');
     await tg.waitFor(() => tg.pendingUpdates === 0 && rec.accepted.length === 5, 5000);
@@ -69,8 +84,14 @@ describe('TelegramTransport: receiving', () => {
       replyToText: 'old answer\ndemo --resume abc',
     });
     expect(reply!.chat.thread).toBeUndefined();
-    expect(doc).toMatchObject({ text: 'look at this', attachments: [{ name: 'data.csv', size: 3, mimeType: 'text/csv' }] });
-    expect(photo).toMatchObject({ text: '', attachments: [{ name: expect.stringMatching(/^photo_\d+\.jpg$/), mimeType: 'image/jpeg' }] });
+    expect(doc).toMatchObject({
+      text: 'look at this',
+      attachments: [{ name: 'data.csv', size: 3, mimeType: 'text/csv' }],
+    });
+    expect(photo).toMatchObject({
+      text: '',
+      attachments: [{ name: expect.stringMatching(/^photo_\d+\.jpg$/), mimeType: 'image/jpeg' }],
+    });
 
     const dest = join(mkdtempSync(join(tmpdir(), 'ferry-tg-')), 'data.csv');
     await h.transport.download(doc!.attachments![0]!, dest);
@@ -85,16 +106,31 @@ describe('TelegramTransport: receiving', () => {
     tg.group(ADMIN_GROUP);
     tg.privateChat(STRANGER);
     const chat = { transport: 'telegram', chat: String(ADMIN_GROUP) };
-    const ref = await h.transport.send(chat, { text: 'working', buttons: [[{ text: 'Cancel', data: 'cancel:9' }]] });
-    const other = await h.transport.send({ transport: 'telegram', chat: String(STRANGER) }, {
-      text: 'x',
-      buttons: [[{ text: 'Cancel', data: 'cancel:10' }]],
+    const ref = await h.transport.send(chat, {
+      text: 'working',
+      buttons: [[{ text: 'Cancel', data: 'cancel:9' }]],
     });
+    const other = await h.transport.send(
+      { transport: 'telegram', chat: String(STRANGER) },
+      {
+        text: 'x',
+        buttons: [[{ text: 'Cancel', data: 'cancel:10' }]],
+      },
+    );
     const q = tg.pressButton(ADMIN_GROUP, Number(ref.id), STRANGER, 'Cancel');
     const ignored = tg.pressButton(STRANGER, Number(other.id), STRANGER, 'Cancel');
-    await tg.waitFor(() => !!tg.callbackQuery(q)?.answered && !!tg.callbackQuery(ignored)?.answered, 5000, 'answers');
+    await tg.waitFor(
+      () => !!tg.callbackQuery(q)?.answered && !!tg.callbackQuery(ignored)?.answered,
+      5000,
+      'answers',
+    );
     expect(rec.accepted).toHaveLength(1);
-    expect(rec.accepted[0]).toMatchObject({ kind: 'callback', text: 'cancel:9', chat, messageRef: { chat, id: ref.id } });
+    expect(rec.accepted[0]).toMatchObject({
+      kind: 'callback',
+      text: 'cancel:9',
+      chat,
+      messageRef: { chat, id: ref.id },
+    });
   });
 
   it('publishes the command menu, leaving out names Telegram refuses', async () => {
@@ -104,6 +140,7 @@ describe('TelegramTransport: receiving', () => {
       { name: 'Bad-Name', description: 'x' },
       { name: 'status', description: '' },
     ]);
+    await h.transport.commandsPublished;
     expect(h.tg.commands()).toEqual([
       { command: 'cancel', description: 'Cancel the running run' },
       { command: 'status', description: 'status' },
@@ -113,7 +150,9 @@ describe('TelegramTransport: receiving', () => {
 
   it('start fails with FERRY_TELEGRAM_UNAUTHORIZED for a wrong token; an unreachable Telegram does not block start', async () => {
     const h = await telegramHarness({ config: { bot_token: '42:not-the-token' } });
-    await expect(h.transport.start(recordingIngress().ingress)).rejects.toMatchObject({ code: 'FERRY_TELEGRAM_UNAUTHORIZED' });
+    await expect(h.transport.start(recordingIngress().ingress)).rejects.toMatchObject({
+      code: 'FERRY_TELEGRAM_UNAUTHORIZED',
+    });
 
     const down = await telegramHarness({ config: { api_root: 'http://127.0.0.1:9', retry_base_ms: 50 } });
     await down.transport.start(recordingIngress().ingress);
@@ -124,27 +163,49 @@ describe('TelegramTransport: receiving', () => {
 describe('telegram plugin', () => {
   it('validates its config strictly and registers the transport with explicit tokens', async () => {
     const schema = telegramPlugin.configSchema!;
-    const parsed = schema.parse({ bot_token: '1:abc', chat_id: '-100123', allowed_user_ids: [5, '6'], api_root: 'http://x/' });
-    expect(parsed).toMatchObject({ chat_id: '-100123', allowed_user_ids: ['5', '6'], api_root: 'http://x', poll_timeout_s: 25 });
+    const parsed = schema.parse({
+      bot_token: '1:abc',
+      chat_id: '-100123',
+      allowed_user_ids: [5, '6'],
+      api_root: 'http://x/',
+    });
+    expect(parsed).toMatchObject({
+      chat_id: '-100123',
+      allowed_user_ids: ['5', '6'],
+      api_root: 'http://x',
+      poll_timeout_s: 25,
+    });
     expect(schema.safeParse({ bot_token: '1:abc', chat: 5 }).success).toBe(false);
     expect(schema.safeParse({}).success).toBe(false);
 
     const parent = container.createChildContainer();
     parent.register(PLUGIN_CONFIG, { useValue: parsed });
     parent.register(CLOCK, { useValue: new SystemClock() });
-    parent.register(PLUGIN_CONTEXT, { useValue: createTestPluginContext({ id: 'telegram', kind: 'transport' }) });
+    parent.register(PLUGIN_CONTEXT, {
+      useValue: createTestPluginContext({ id: 'telegram', kind: 'transport' }),
+    });
     const child = parent.createChildContainer();
     await telegramPlugin.register(child, parsed);
     const transport = child.resolve<Transport>(TRANSPORT);
     expect(transport).toBeInstanceOf(TelegramTransport);
-    expect(transport.capabilities).toEqual({ edit: true, delete: true, buttons: true, maxTextLength: 4096, minEditIntervalMs: 1000 });
+    expect(transport.capabilities).toEqual({
+      edit: true,
+      delete: true,
+      buttons: true,
+      maxTextLength: 4096,
+      minEditIntervalMs: 1000,
+    });
     expect(transport.presenter).toBeDefined();
   });
 
   it('tells hot config keys from those that need a restart', async () => {
     const h = await telegramHarness();
-    expect(h.transport.onConfigChange({ keys: ['transports.telegram.allowed_user_ids'], previous: {}, next: {} })).toBe('hot');
-    expect(h.transport.onConfigChange({ keys: ['transports.telegram.bot_token'], previous: {}, next: {} })).toBe('restart');
+    expect(
+      h.transport.onConfigChange({ keys: ['transports.telegram.allowed_user_ids'], previous: {}, next: {} }),
+    ).toBe('hot');
+    expect(
+      h.transport.onConfigChange({ keys: ['transports.telegram.bot_token'], previous: {}, next: {} }),
+    ).toBe('restart');
     await h.transport.applyConfig({ ...h.config, private_interval_ms: 5, bot_token: '9:other' });
     expect(h.transport.capabilities.minEditIntervalMs).toBe(5);
     expect(h.transport.cursorKey).toBe(`telegram:${h.tg.bot.id}:offset`);

@@ -1,8 +1,3 @@
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import {
   type Attachment,
   type ChatAddress,
@@ -24,17 +19,17 @@ import {
 } from '@ferry/core';
 import { Api } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import { grammySignal } from './grammy-signal.js';
 import { callWithRetry } from './call-with-retry.js';
 import { ChatGate } from './chat-gate.js';
+import { downloadFile } from './download-file.js';
 import { isQueryTooOld } from './classify-failure.js';
+import { grammySignal } from './grammy-signal.js';
 import { MessageSender } from './message-sender.js';
 import { TELEGRAM_TEXT_LIMIT } from './split-message.js';
 import { HOT_KEYS, type TelegramConfig } from './telegram-config.js';
-import { TelegramDownloadError } from './telegram-errors.js';
 import { TelegramPresenter } from './telegram-presenter.js';
-import { UpdatePoller } from './update-poller.js';
 import { mapUpdate } from './update-mapper.js';
+import { UpdatePoller } from './update-poller.js';
 
 const COMMAND_NAME = /^[a-z0-9_]{1,32}$/;
 
@@ -51,6 +46,8 @@ export class TelegramTransport implements Transport {
   #starting: Promise<void> | undefined;
   #stopping: Promise<void> | undefined;
   #me: UserFromGetMe | undefined;
+  readonly #stop = new AbortController();
+  #publishing: Promise<void> = Promise.resolve();
 
   constructor(
     @inject(PLUGIN_CONFIG) config: TelegramConfig,
@@ -61,7 +58,8 @@ export class TelegramTransport implements Transport {
     this.#api = new Api(config.bot_token, {
       apiRoot: config.api_root,
       // grammY's own timer only guards against a hung connection; it must outlast a long poll
-      timeoutSeconds: config.poll_timeout_s + 30,
+      // and a slow upload
+      timeoutSeconds: Math.max(60, config.poll_timeout_s + 30),
     });
     const settings = () => this.#config;
     this.#sender = new MessageSender({ api: this.#api, clock, log: ctx.logger, config: settings });
@@ -111,7 +109,9 @@ export class TelegramTransport implements Transport {
 
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
+      this.#stop.abort();
       await this.#poller?.stop();
+      await this.#publishing;
       await this.#sender.close(this.#config.stop_timeout_ms);
     })();
     return this.#stopping;
@@ -129,42 +129,52 @@ export class TelegramTransport implements Transport {
     return this.#sender.delete(ref);
   }
 
-  sendFile(to: ChatAddress, path: string, options?: { caption?: string; replyTo?: MessageRef }): Promise<MessageRef> {
+  sendFile(
+    to: ChatAddress,
+    path: string,
+    options?: { caption?: string; replyTo?: MessageRef },
+  ): Promise<MessageRef> {
     return this.#sender.sendFile(to, path, options);
   }
 
+  /**
+   * Publishes the menu in the background: it is cosmetic, and an unreachable Telegram must not
+   * hold up the daemon's start (the host awaits this). Failures are logged.
+   */
   async setCommands(commands: readonly CommandInfo[]): Promise<void> {
     const valid = commands.filter((c) => COMMAND_NAME.test(c.name)).slice(0, 100);
     const skipped = commands.filter((c) => !COMMAND_NAME.test(c.name)).map((c) => c.name);
-    if (skipped.length) this.ctx.logger.warn({ skipped }, 'telegram: command names Telegram does not accept were left out of the menu');
-    await this.#retrying('setMyCommands', (signal) =>
-      this.#api.raw.setMyCommands(
-        {
-          commands: valid.map((c) => ({
-            command: c.name,
-            description: (c.description.trim() || c.name).slice(0, 256),
-          })),
+    if (skipped.length) {
+      this.ctx.logger.warn({ skipped }, 'telegram: command names Telegram does not accept were left out of the menu');
+    }
+    const menu = valid.map((c) => ({ command: c.name, description: (c.description.trim() || c.name).slice(0, 256) }));
+    this.#publishing = this.#publishing
+      .then(() =>
+        this.#retrying('setMyCommands', (signal) =>
+          this.#api.raw.setMyCommands({ commands: menu }, grammySignal(signal)),
+        ),
+      )
+      .then(
+        () => undefined,
+        (err: unknown) => {
+          if (!this.#stop.signal.aborted) this.ctx.logger.warn({ err }, 'telegram: could not publish the command menu');
         },
-        grammySignal(signal),
-      ),
-    );
+      );
   }
 
-  /** getFile, then the file itself from `{api_root}/file/bot<token>/<path>` (at most 20 MB: a Bot API limit). */
+  /** Resolves once the last command menu was published (or given up on). */
+  get commandsPublished(): Promise<void> {
+    return this.#publishing;
+  }
+
+  /** getFile, then the file itself (at most 20 MB: a Bot API limit). */
   async download(attachment: Attachment, destPath: string, signal?: AbortSignal): Promise<void> {
-    const file = await this.#retrying('getFile', (s) => this.#api.raw.getFile({ file_id: attachment.id }, grammySignal(s)), signal);
-    if (!file.file_path) throw new TelegramDownloadError(`telegram: ${attachment.name} has no download path (too big for the Bot API?)`);
-    const url = `${this.#config.api_root}/file/bot${this.#config.bot_token}/${file.file_path}`;
-    const res = await fetch(url, signal ? { signal } : {});
-    if (!res.ok || !res.body) {
-      throw new TelegramDownloadError(`telegram: downloading ${attachment.name} failed: HTTP ${res.status}`);
-    }
-    try {
-      await pipeline(Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), createWriteStream(destPath), signal ? { signal } : {});
-    } catch (err) {
-      await rm(destPath, { force: true });
-      throw new TelegramDownloadError(`telegram: downloading ${attachment.name} failed`, { cause: err });
-    }
+    const file = await this.#retrying(
+      'getFile',
+      (s) => this.#api.raw.getFile({ file_id: attachment.id }, grammySignal(s)),
+      signal,
+    );
+    await downloadFile(this.#config, file, attachment.name, destPath, signal);
   }
 
   onConfigChange(delta: ConfigDelta): ConfigChangeVerdict {
@@ -201,17 +211,31 @@ export class TelegramTransport implements Transport {
     }
   }
 
+  /** Answers a button press so the user's client stops its spinner; not paced (not a message). */
   async #answer(queryId: string): Promise<void> {
     try {
-      await this.#sender.answerCallback(queryId);
+      await this.#retrying(
+        'answerCallbackQuery',
+        (signal) => this.#api.raw.answerCallbackQuery({ callback_query_id: queryId }, grammySignal(signal)),
+        undefined,
+        2,
+      );
     } catch (err) {
       // a press replayed after a restart is too old to answer; nothing is lost by that
-      this.ctx.logger[isQueryTooOld(err) ? 'debug' : 'warn']({ err }, 'telegram: could not answer a button press');
+      this.ctx.logger[isQueryTooOld(err) ? 'debug' : 'warn'](
+        { err },
+        'telegram: could not answer a button press',
+      );
     }
   }
 
-  #retrying<T>(method: string, call: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const s = signal ?? new AbortController().signal;
+  #retrying<T>(
+    method: string,
+    call: (signal: AbortSignal) => Promise<T>,
+    signal?: AbortSignal,
+    maxAttempts = this.#config.max_attempts,
+  ): Promise<T> {
+    const s = signal ? AbortSignal.any([signal, this.#stop.signal]) : this.#stop.signal;
     return callWithRetry(() => call(s), {
       clock: this.clock,
       log: this.ctx.logger,
@@ -219,7 +243,7 @@ export class TelegramTransport implements Transport {
       signal: s,
       baseMs: this.#config.retry_base_ms,
       maxMs: this.#config.retry_max_ms,
-      maxAttempts: this.#config.max_attempts,
+      maxAttempts,
     });
   }
 }

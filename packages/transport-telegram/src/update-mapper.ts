@@ -14,7 +14,11 @@ export interface MappedUpdate {
  * service messages, a command addressed to another bot). `now` stamps button presses,
  * which carry no date.
  */
-export function mapUpdate(update: Update, botUsername: string | undefined, now: number): MappedUpdate | undefined {
+export function mapUpdate(
+  update: Update,
+  botUsername: string | undefined,
+  now: number,
+): MappedUpdate | undefined {
   const dedupeKey = String(update.update_id);
   if (update.message) return mapMessage(update.message, dedupeKey, botUsername);
   const q = update.callback_query;
@@ -36,7 +40,11 @@ export function mapUpdate(update: Update, botUsername: string | undefined, now: 
   };
 }
 
-function mapMessage(m: Message, dedupeKey: string, botUsername: string | undefined): MappedUpdate | undefined {
+function mapMessage(
+  m: Message,
+  dedupeKey: string,
+  botUsername: string | undefined,
+): MappedUpdate | undefined {
   const text = m.text ?? m.caption ?? '';
   const attachments = attachmentsOf(m);
   if (text.trim() === '' && attachments.length === 0) return undefined;
@@ -79,7 +87,9 @@ function senderOf(u: User): Sender {
 /** In groups, `/cmd@other_bot` is for the other bot. */
 function forAnotherBot(text: string, botUsername: string | undefined): boolean {
   const target = /^\/[A-Za-z0-9_]+@([A-Za-z0-9_]+)/.exec(text)?.[1];
-  return target !== undefined && botUsername !== undefined && target.toLowerCase() !== botUsername.toLowerCase();
+  return (
+    target !== undefined && botUsername !== undefined && target.toLowerCase() !== botUsername.toLowerCase()
+  );
 }
 
 function attachmentsOf(m: Message): Attachment[] {

@@ -15,7 +15,10 @@ async function fake(): Promise<TelegramServer> {
 }
 
 /** A poller against the fake with real HTTP; `deliver` records, and can be held shut. */
-function poller(tg: TelegramServer, o: { clock?: Clock; startOffset?: number; token?: string; base?: number } = {}) {
+function poller(
+  tg: TelegramServer,
+  o: { clock?: Clock; startOffset?: number; token?: string; base?: number } = {},
+) {
   const log = captureLogger();
   const delivered: Update[] = [];
   let gate: Promise<void> | undefined;
@@ -148,7 +151,11 @@ describe('UpdatePoller', () => {
 
     const b = poller(tg, { base: 50 });
     b.p.start();
-    await tg.waitFor(() => b.log.at('error').length > 0 && a.log.at('error').length > 0, 5000, 'both conflicts');
+    await tg.waitFor(
+      () => b.log.at('error').length > 0 && a.log.at('error').length > 0,
+      5000,
+      'both conflicts',
+    );
     for (const side of [a, b]) {
       expect(side.log.at('error')).toHaveLength(1);
       expect(side.log.at('error')[0]!.msg).toMatch(/409 Conflict — another bot instance polls this token/);

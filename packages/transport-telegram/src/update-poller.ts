@@ -1,9 +1,9 @@
 import type { Clock, Logger } from '@ferry/core';
 import type { Api } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import { grammySignal } from './grammy-signal.js';
 import { backoffMs } from './call-with-retry.js';
 import { classifyFailure, type Failure } from './classify-failure.js';
+import { grammySignal } from './grammy-signal.js';
 import type { TelegramConfig } from './telegram-config.js';
 import { TelegramConflictError, TelegramUnauthorizedError } from './telegram-errors.js';
 
@@ -118,7 +118,10 @@ export class UpdatePoller {
       await this.d.deliver(updates, next);
     } catch (err) {
       // not confirmed, so Telegram sends them again on the next poll
-      this.d.log.error({ err, count: updates.length }, 'telegram: could not journal updates; fetching them again');
+      this.d.log.error(
+        { err, count: updates.length },
+        'telegram: could not journal updates; fetching them again',
+      );
       this.#failures++;
       await this.d.clock.sleep(this.#transientWait(), this.#stop.signal).catch(() => undefined);
       return;
@@ -143,17 +146,26 @@ export class UpdatePoller {
       case 'conflict':
         return this.#conflict(f, err);
       case 'flood':
-        this.d.log.warn({ retryAfterMs: f.retryAfterMs }, 'telegram: getUpdates hit flood control (429), waiting');
+        this.d.log.warn(
+          { retryAfterMs: f.retryAfterMs },
+          'telegram: getUpdates hit flood control (429), waiting',
+        );
         return f.retryAfterMs;
       case 'rejected':
         this.#failures++;
-        this.d.log.error({ code: f.code, problem: f.description }, 'telegram: getUpdates was refused; retrying');
+        this.d.log.error(
+          { code: f.code, problem: f.description },
+          'telegram: getUpdates was refused; retrying',
+        );
         return this.#transientWait();
       default: {
         this.#failures++;
         const wait = this.#transientWait();
         const level = this.#failures === 1 ? 'warn' : 'debug';
-        this.d.log[level]({ problem: f.description, wait, failures: this.#failures }, 'telegram: cannot reach Telegram; retrying');
+        this.d.log[level](
+          { problem: f.description, wait, failures: this.#failures },
+          'telegram: cannot reach Telegram; retrying',
+        );
         return Math.min(wait, cfg.retry_max_ms);
       }
     }

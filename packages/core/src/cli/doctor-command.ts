@@ -1,124 +1,69 @@
-import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { SystemClock } from '../clock/system-clock.js';
 import { resolveConfigPath, stateDirOf } from '../config/config-path.js';
 import { loadConfig } from '../config/load-config.js';
 import type { LoadedConfig } from '../config/loaded-config.js';
-import { stateDbPath } from '../state/state-store.js';
 import { requestDaemon } from '../supervisor/status-client.js';
-import { inventoryPlugins } from './plugin-inventory.js';
+import { type Finding, fail, formatFinding, pass, warn } from './doctor-finding.js';
+import { pluginFindings } from './doctor-plugin-checks.js';
+import { databaseFinding, lockFinding, permissionFindings } from './doctor-state-checks.js';
+import { timeoutFinding, unitFindings } from './doctor-systemd-checks.js';
+import { timeZoneFindings } from './doctor-time-zone-check.js';
 
-interface Finding {
-  readonly ok: boolean | 'warn';
-  readonly check: string;
-  readonly detail: string;
-}
-
-/** `ferry doctor`: every check, each with what to do about it; exit 1 when one failed. */
+/**
+ * `ferry doctor`: every check, one line each, with what to do about each failure; exit 1 when
+ * one failed. A broken config does not stop the checks that do not need it (state, lock, unit,
+ * time zones), so one run shows every problem at once.
+ */
 export async function doctorCommand(opts: { json?: boolean }): Promise<number> {
+  const env = process.env;
+  const clock = new SystemClock();
   const findings: Finding[] = [];
-  const configPath = resolveConfigPath();
+  const configPath = resolveConfigPath(env);
+  const stateDir = stateDirOf(configPath);
   const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
-  findings.push({
-    ok: major > 20 || (major === 20 && minor >= 19),
-    check: 'node',
-    detail: `Node ${process.versions.node} (needs ≥ 20.19)`,
-  });
+  const nodeOk = major > 20 || (major === 20 && minor >= 19);
+  findings.push(
+    nodeOk
+      ? pass('node', `Node ${process.versions.node} (needs ≥ 20.19)`)
+      : fail('node', `Node ${process.versions.node} is too old`, 'install Node 20.19 or newer'),
+  );
   let loaded: LoadedConfig | undefined;
   try {
-    loaded = loadConfig(configPath);
-    findings.push({ ok: true, check: 'config', detail: `${configPath} is valid` });
+    loaded = loadConfig(configPath, env);
+    findings.push(pass('config', `${configPath} is valid`));
   } catch (err) {
-    findings.push({ ok: false, check: 'config', detail: (err as Error).message });
+    findings.push(fail('config', (err as Error).message, 'change what each line names (`ferry config check` repeats it)'));
   }
-  if (loaded) await checkPlugins(loaded, findings);
-  checkDatabase(stateDirOf(configPath), findings);
-  try {
-    const status = (await requestDaemon(
-      stateDirOf(configPath),
-      'status',
-      {},
-      { timeoutMs: 3000, configPath },
-    )) as {
-      pid: number;
-      state: string;
-    };
-    findings.push({ ok: true, check: 'daemon', detail: `running (pid ${status.pid}, ${status.state})` });
-  } catch (err) {
-    findings.push({ ok: 'warn', check: 'daemon', detail: (err as Error).message });
-  }
+  if (loaded) findings.push(...(await pluginFindings(loaded, clock)));
+  findings.push(...permissionFindings(stateDir, configPath));
+  findings.push(databaseFinding(stateDir));
+  findings.push(lockFinding(stateDir));
+  const { unit, findings: unitLines } = unitFindings(configPath, env);
+  findings.push(...unitLines);
+  if (loaded) findings.push(timeoutFinding(loaded.config.restart, configPath, unit));
+  findings.push(...timeZoneFindings(loaded?.config));
+  findings.push(await daemonFinding(stateDir, configPath, clock));
 
-  if (opts.json) process.stdout.write(`${JSON.stringify({ findings }, null, 2)}\n`);
-  else {
-    for (const f of findings) {
-      const mark = f.ok === true ? '✓' : f.ok === 'warn' ? '!' : '✗';
-      process.stdout.write(`${mark} ${f.check}: ${f.detail}\n`);
-    }
+  if (opts.json) {
+    const ok = !findings.some((f) => f.ok === false);
+    process.stdout.write(`${JSON.stringify({ ok, findings }, null, 2)}\n`);
+  } else {
+    process.stdout.write(`${findings.map(formatFinding).join('\n')}\n`);
   }
   return findings.some((f) => f.ok === false) ? 1 : 0;
 }
 
-async function checkPlugins(loaded: LoadedConfig, findings: Finding[]): Promise<void> {
-  const { registry, used } = await inventoryPlugins(loaded, true);
-  for (const p of registry.problems())
-    findings.push({ ok: 'warn', check: 'plugins', detail: `${p.path}: ${p.message}` });
-  for (const u of used) {
-    const record = registry.find(u.kind, u.id);
-    if (!record) {
-      findings.push({
-        ok: false,
-        check: `${u.kind}:${u.id}`,
-        detail: `no plugin provides it (searched ${registry.searched().join(', ')})`,
-      });
-    } else if (record.status === 'failed') {
-      findings.push({
-        ok: false,
-        check: `${u.kind}:${u.id}`,
-        detail: record.problem?.message ?? 'failed to load',
-      });
-    } else {
-      const ms = record.loadMs === undefined ? '' : ` · loaded in ${record.loadMs} ms`;
-      findings.push({
-        ok: true,
-        check: `${u.kind}:${u.id}`,
-        detail: `${record.packageName}@${record.packageVersion}${ms}`,
-      });
-    }
-  }
-  for (const r of registry.list()) {
-    if (r.status === 'failed' && !used.some((u) => u.kind === r.kind && u.id === r.id)) {
-      findings.push({
-        ok: 'warn',
-        check: `${r.kind}:${r.id}`,
-        detail: `${r.problem?.message ?? 'failed'} (not used by this config)`,
-      });
-    }
-  }
-}
-
-function checkDatabase(stateDir: string, findings: Finding[]): void {
-  const file = stateDbPath(stateDir);
-  if (!existsSync(file)) {
-    findings.push({
-      ok: 'warn',
-      check: 'state',
-      detail: `${file} does not exist yet (created at first start)`,
-    });
-    return;
-  }
+async function daemonFinding(stateDir: string, configPath: string, clock: SystemClock): Promise<Finding> {
   try {
-    // read-only: the doctor looks, it never repairs (the daemon moves a damaged file aside itself)
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      const result = db.pragma('quick_check', { simple: true });
-      findings.push({ ok: result === 'ok', check: 'state', detail: `${file}: integrity ${String(result)}` });
-    } finally {
-      db.close();
-    }
+    const status = (await requestDaemon(stateDir, 'status', {}, { timeoutMs: 3000, configPath, clock })) as {
+      pid: number;
+      state: string;
+      config_error?: string;
+    };
+    if (status.config_error)
+      return warn('daemon', `running (pid ${status.pid}, ${status.state}) on its last good config; the file now has: ${status.config_error}`, 'fix the config file; the daemon applies it when saved');
+    return pass('daemon', `running (pid ${status.pid}, ${status.state})`);
   } catch (err) {
-    findings.push({
-      ok: false,
-      check: 'state',
-      detail: `${file}: ${(err as Error).message} — the daemon will move it aside and start a new one`,
-    });
+    return warn('daemon', (err as Error).message);
   }
 }

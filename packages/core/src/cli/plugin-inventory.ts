@@ -9,6 +9,7 @@ import { discoverPlugins } from '../plugins/plugin-discovery.js';
 import type { PluginRecord } from '../plugins/plugin-record.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
 import { shareHostCore } from '../plugins/share-host-core.js';
+import { CLOCK, LOGGER } from '../tokens.js';
 import { hostPackageDir } from './host-package-dir.js';
 
 export interface PluginInventory {
@@ -43,10 +44,15 @@ export async function inventoryPlugins(loaded: LoadedConfig, load: boolean): Pro
     ...Object.keys(cfg.transports).map((id) => ({ kind: 'transport' as const, id })),
   ];
   if (load) {
+    const logger = createLogger({ level: 'silent' });
+    const container = rootContainer.createChildContainer();
+    // what the host registers before plugins load: `ferry doctor` resolves runners and transports to check them
+    container.register(CLOCK, { useValue: clock });
+    container.register(LOGGER, { useValue: logger });
     const options = pluginLoadOptions({
-      container: rootContainer.createChildContainer(),
+      container,
       config: () => loaded,
-      logger: createLogger({ level: 'silent' }),
+      logger,
       storeFor: () => new MemoryPluginStore(),
       env: process.env,
       requestShutdown: () => undefined,

@@ -24,6 +24,8 @@ export interface BuiltinDeps {
   requestRestart(options: { force: boolean; session: string }): void;
   /** Starts the resumption of an interrupted run (see RecoveryService). */
   continueRun(session: string): Promise<string>;
+  /** Cancels the chat's pending `/at` jobs; returns how many. */
+  cancelPendingAt?(chat: ChatAddress): number;
 }
 
 export function builtinCommands(d: BuiltinDeps): Command[] {
@@ -50,10 +52,15 @@ export function builtinCommands(d: BuiltinDeps): Command[] {
     },
     {
       id: 'cancel',
-      description: 'cancel the running run (reply to its progress message to pick one)',
+      description:
+        'cancel the running run and pending /at jobs (reply to a progress message to pick one run)',
       async handle(ctx) {
         const ok = d.runs.cancel(sessionOf(ctx), ctx.event.replyTo);
-        return { text: ok ? '⏹ Cancelling…' : 'Nothing is running here.' };
+        // a reply picks one run; a plain /cancel also drops what this chat scheduled with /at
+        const at = ctx.event.replyTo ? 0 : (d.cancelPendingAt?.(ctx.chat) ?? 0);
+        const dropped = at > 0 ? ` ${at} pending /at job(s) cancelled.` : '';
+        if (!ok) return { text: at > 0 ? `Nothing is running here.${dropped}` : 'Nothing is running here.' };
+        return { text: `⏹ Cancelling…${dropped}` };
       },
     },
     {

@@ -113,7 +113,11 @@ function unique<T>(key: keyof T & string, what: string) {
     const seen = new Set<unknown>();
     for (const [i, item] of items.entries()) {
       if (seen.has(item[key]))
-        ctx.addIssue({ code: 'custom', path: [i, key], message: `another ${what} has ${key} ${JSON.stringify(item[key])}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, key],
+          message: `another ${what} has ${key} ${JSON.stringify(item[key])}`,
+        });
       seen.add(item[key]);
     }
   };
@@ -135,7 +139,13 @@ export const triggersSchema = z
         rate_limit_per_min: z.number().int().min(1).max(1_000_000).default(600),
       })
       .strict()
-      .default({ host: '127.0.0.1', port: 9876, allow_unauthenticated: false, max_body_kb: 1024, rate_limit_per_min: 600 }),
+      .default({
+        host: '127.0.0.1',
+        port: 9876,
+        allow_unauthenticated: false,
+        max_body_kb: 1024,
+        rate_limit_per_min: 600,
+      }),
     crons: z.array(cronSchema).default([]).superRefine(unique('id', 'cron')),
     webhooks: z
       .array(webhookSchema)

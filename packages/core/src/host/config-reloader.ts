@@ -24,6 +24,8 @@ export interface ReloaderDeps {
   readonly registry: PluginRegistry;
   /** Asked when a changed key cannot apply live and `[restart] on_config_change = "restart"`. */
   readonly requestRestart: (reason: string) => void;
+  /** Hands a changed `[triggers]` section to the TriggerManager (crons re-arm, routes apply per request). */
+  readonly applyTriggers?: (next: LoadedConfig['config']['triggers']) => Promise<void>;
 }
 
 /**
@@ -86,6 +88,12 @@ export class ConfigReloader {
       else if (verdict === 'hot') hot.push(key);
     }
     if (hot.includes('log_level')) log.level = next.config.log_level;
+    if (hot.some((k) => /^triggers\b/.test(k))) {
+      // a trigger problem (a port in use) is reported by the manager and never undoes the reload
+      await this.d
+        .applyTriggers?.(next.config.triggers)
+        .catch((err: unknown) => log.error({ err }, 'triggers could not apply the edit'));
+    }
     log.info({ hot, restart }, 'config reloaded');
     if (restart.length === 0) {
       if (hot.length > 0)

@@ -18,9 +18,12 @@ import { ProjectRouter } from '../runs/project-router.js';
 import { RunLedger } from '../runs/run-ledger.js';
 import { RunService } from '../runs/run-service.js';
 import { SessionStore } from '../runs/session-store.js';
+import type { StateStore } from '../state/state-store.js';
 import type { Notifier } from '../supervisor/notifier.js';
-import { ENGINE_SOURCE, INGRESS_JOURNAL, TRANSPORT_HUB } from '../tokens.js';
+import { ENGINE_SOURCE, INGRESS_JOURNAL, STATE_STORE, TRANSPORT_HUB } from '../tokens.js';
 import { TransportHub } from '../transports/transport-hub.js';
+import { triggerCommands } from '../triggers/trigger-commands.js';
+import { TriggerManager } from '../triggers/trigger-manager.js';
 
 export interface CoreServiceDeps {
   /** Has CLOCK, LOGGER and STATE_STORE registered. */
@@ -34,6 +37,8 @@ export interface CoreServiceDeps {
   readonly participants: () => readonly { owner: string; hooks: Lifecycle }[];
   /** systemd's stop timeout when known; a drain that needs longer extends it (EXTEND_TIMEOUT_USEC). */
   readonly stopTimeoutMs?: () => number | undefined;
+  /** The host's environment (socket activation: `LISTEN_FDS`); default `process.env`. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -69,7 +74,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
     notifier: d.notifier,
     drainTimeoutMs: () => config().restart.drain_timeout_s * 1000,
     stuckAfterMs: () => config().restart.stuck_after_s * 1000,
-    participants: d.participants,
+    participants: () => [...d.participants(), { owner: 'triggers', hooks: triggers }],
     stopTimeoutMs: d.stopTimeoutMs,
   });
   const sender = new OutboxSender(outbox, hub, clock, log);
@@ -85,6 +90,21 @@ export function wireCoreServices(d: CoreServiceDeps) {
     restart: () => config().restart,
     maxAttempts: () => config().ingress.max_attempts,
   });
+  // triggers journal synthetic events and let the dispatcher run them (started by the host after STARTUP)
+  const triggers = new TriggerManager({
+    clock,
+    log,
+    store: c.resolve<StateStore>(STATE_STORE),
+    hub,
+    initial: config().triggers,
+    baseDir: d.stateDir,
+    env: d.env ?? process.env,
+    submit: async (events) => {
+      const fresh = await journal.append(events);
+      if (coordinator.state !== 'starting') dispatcher.dispatch(fresh);
+      return fresh;
+    },
+  });
   const commands = c.resolve(CommandRegistry);
   for (const command of builtinCommands({
     clock,
@@ -98,9 +118,11 @@ export function wireCoreServices(d: CoreServiceDeps) {
     requestRestart: ({ force, session }) =>
       void coordinator.request({ reason: '/restart', force, session, rebuild: true }),
     continueRun: (session) => recovery.continueRun(session),
+    cancelPendingAt: (chat) => triggers.cancelAllAt(chat),
   })) {
     commands.add(command, '@ferry/core');
   }
+  for (const command of triggerCommands(triggers, clock)) commands.add(command, '@ferry/core');
   const dispatcher = new Dispatcher({
     clock,
     log,
@@ -128,6 +150,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
     recovery,
     commands,
     dispatcher,
+    triggers,
     /** What transports are handed: journal first, then dispatch unless still starting. */
     ingressSink() {
       return {

@@ -1,7 +1,5 @@
 import { type DependencyContainer, container as rootContainer } from 'tsyringe';
-import type { Command } from '../api/command.js';
 import type { Lifecycle } from '../api/lifecycle.js';
-import type { Transport } from '../api/transport.js';
 import type { Clock } from '../clock/clock.js';
 import { SystemClock } from '../clock/system-clock.js';
 import { ConfigService, INITIAL_CONFIG } from '../config/config-service.js';
@@ -23,19 +21,11 @@ import { publishStatusLine, statusLine } from '../supervisor/status-line.js';
 import { StatusServer } from '../supervisor/status-server.js';
 import { drainStopMismatch, knownStopTimeout } from '../supervisor/stop-timeout.js';
 import { runWatchdog } from '../supervisor/watchdog.js';
-import {
-  CLOCK,
-  COMMAND,
-  CONFIG_SERVICE,
-  LOGGER,
-  PLUGIN_REGISTRY,
-  SERVICE,
-  STATE_STORE,
-  TRANSPORT,
-} from '../tokens.js';
+import { CLOCK, CONFIG_SERVICE, LOGGER, PLUGIN_REGISTRY, STATE_STORE } from '../tokens.js';
 import { ConfigReloader } from './config-reloader.js';
 import { type CoreServices, wireCoreServices } from './core-services.js';
 import type { HostExit, HostOptions } from './host-options.js';
+import { loadConfiguredPlugins } from './load-configured-plugins.js';
 import { pluginLoadOptions, RegistryEngineSource } from './plugin-wiring.js';
 import { runsForStatus, type StatusReport } from './status-report.js';
 
@@ -147,33 +137,18 @@ export class FerryHost {
       notifier: this.notifier,
       participants: () => this.#participants,
       stopTimeoutMs: () => knownStopTimeout(config.current.restart, config.path, unit)?.ms,
+      env: this.options.env ?? process.env,
     });
     this.#core = core;
 
-    // fatal only for what the config depends on (DESIGN §3): the default engine and each transport
-    await registry.requireLoaded('engine', cfg.default_engine, loadOptions);
-    const transports: Transport[] = [];
-    for (const id of Object.keys(cfg.transports)) {
-      const loaded = await registry.requireLoaded('transport', id, loadOptions);
-      transports.push(loaded.resolve<Transport>(TRANSPORT));
-    }
-    // optional plugins: a failure is logged and shown by `ferry plugins list`, never fatal (DESIGN §3)
-    for (const record of registry.list('command')) {
-      const loaded = await registry.tryLoad('command', record.id, loadOptions);
-      try {
-        if (loaded) core.commands.add(loaded.resolve<Command>(COMMAND), record.packageName);
-      } catch (err) {
-        log.error(
-          { err, plugin: `command:${record.id}`, package: record.packageName },
-          'command plugin not added',
-        );
-      }
-    }
-    for (const record of registry.list('service')) {
-      const loaded = await registry.tryLoad('service', record.id, loadOptions);
-      if (loaded)
-        this.#participants.push({ owner: `service:${record.id}`, hooks: loaded.resolve<Lifecycle>(SERVICE) });
-    }
+    const { transports, services } = await loadConfiguredPlugins(
+      registry,
+      loadOptions,
+      cfg,
+      core.commands,
+      log,
+    );
+    this.#participants.push(...services);
 
     const status = new StatusServer({ stateDir, logger: log });
     status.handle('status', () => this.status());
@@ -209,6 +184,8 @@ export class FerryHost {
     }
 
     await core.startup();
+    await core.triggers.start();
+    this.#onStop('triggers', () => core.triggers.stop());
     this.#reloader = new ConfigReloader({
       config,
       env: this.options.env ?? process.env,
@@ -216,6 +193,7 @@ export class FerryHost {
       hub: core.hub,
       registry,
       requestRestart: (reason) => void this.requestRestart({ reason, rebuild: true }),
+      applyTriggers: (next) => core.triggers.applyConfig(next),
     });
     const reloader = this.#reloader;
     const watcher = new ConfigWatcher(config.path, clock, log, async () => {
@@ -282,7 +260,7 @@ export class FerryHost {
         pending: this.#services.journal.count(['pending']),
         dead: this.#services.journal.count(['dead']),
       },
-      triggers: {},
+      triggers: this.#services.triggers.status(),
       started_at: new Date(this.#startedAt).toISOString(),
       ...(this.#reloader?.lastError ? { config_error: this.#reloader.lastError.message } : {}),
     };

@@ -1,7 +1,8 @@
 import { sessionKeyOf } from '../api/chat-address.js';
-import type { CommandContext } from '../api/command.js';
 import type { TriggerOrigin } from '../api/messages.js';
 import type { Clock } from '../clock/clock.js';
+import { decodeButtonData } from '../commands/command-button-data.js';
+import { CommandInvoker } from '../commands/command-invoker.js';
 import type { CommandRegistry } from '../commands/command-registry.js';
 import { parseCommand } from '../commands/parse-command.js';
 import type { IngressConfig } from '../config/schema.js';
@@ -40,7 +41,11 @@ export interface DispatcherDeps {
 export class Dispatcher {
   readonly #inFlight = new Set<number>();
 
-  constructor(private readonly d: DispatcherDeps) {}
+  readonly #commands: CommandInvoker;
+
+  constructor(private readonly d: DispatcherDeps) {
+    this.#commands = new CommandInvoker(d);
+  }
 
   dispatch(entries: readonly JournalEntry[]): void {
     for (const entry of entries) {
@@ -153,48 +158,8 @@ export class Dispatcher {
     return undefined;
   }
 
-  async #command(entry: JournalEntry, name: string, args: string): Promise<void> {
-    const { journal, hub, commands } = this.d;
-    const { event } = entry;
-    if (!journal.claim(entry.seq)) return;
-    const command = commands.get(name)!;
-    const controller = new AbortController();
-    const replyOpts = event.messageRef ? { replyTo: event.messageRef } : {};
-    const ctx: CommandContext = {
-      name,
-      args,
-      chat: event.chat,
-      event,
-      signal: controller.signal,
-      reply: (text) => hub.send(event.chat, { text, ...replyOpts }),
-      runPrompt: async (prompt, options) => {
-        const session = sessionKeyOf(event.chat);
-        const route = this.d.router.route(event.chat, session);
-        await this.d.runs.submit({
-          chat: event.chat,
-          session,
-          prompt,
-          engine: options?.engine ?? route.engine,
-          cwd: route.cwd,
-          source: `/${name}`,
-          ...replyOpts,
-        });
-      },
-    };
-    try {
-      // each command runs in its own boundary: its failure is answered, never reaches the transport loop
-      const result = await command.handle(ctx);
-      if (result?.text) await hub.send(event.chat, { text: result.text, ...replyOpts });
-      journal.setState(entry.seq, 'done');
-    } catch (err) {
-      const owner = commands.owner(name) ?? 'unknown';
-      this.d.log.error({ err, command: name, owner, chat: event.chat }, 'command failed');
-      journal.setState(entry.seq, 'done', String(err));
-      await hub.trySend(event.chat, {
-        text: `⚠️ /${name} failed (${owner}): ${(err as Error).message ?? err}`,
-        ...replyOpts,
-      });
-    }
+  #command(entry: JournalEntry, name: string, args: string): Promise<void> {
+    return this.#commands.command(entry, name, args);
   }
 
   /** A trigger's event: the text is a prompt, never a command; progress and footer name the trigger. */
@@ -227,6 +192,11 @@ export class Dispatcher {
 
   async #callback(entry: JournalEntry): Promise<void> {
     const { event } = entry;
+    const button = decodeButtonData(event.text);
+    if (button) {
+      await this.#commands.callback(entry, button.commandId, button.payload);
+      return;
+    }
     const m = /^cancel:(\d+)$/.exec(event.text);
     if (m) this.d.runs.cancelById(Number(m[1]));
     this.d.journal.setState(entry.seq, 'done');

@@ -1,4 +1,5 @@
 import type { ChatAddress } from '../api/chat-address.js';
+import type { EngineAnswer } from '../api/command.js';
 import type { MessageRef } from '../api/messages.js';
 
 /** One unit of work for an engine, from a chat message, a trigger or a resumption. */
@@ -18,6 +19,10 @@ export interface RunJob {
   readonly resumeAttempts?: number;
   /** A "queued" notice already sent for this job (by an earlier generation): edited, not sent again. */
   readonly notice?: MessageRef;
+  /** Run outside the session's conversation: its resume token is neither used nor stored. */
+  readonly fresh?: boolean;
+  /** A command's captured run: the answer goes here instead of to the chat. */
+  readonly capture?: (answer: EngineAnswer) => void;
 }
 
 export interface ActiveRunInfo {

@@ -65,4 +65,22 @@ export const RUN_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // per-chat totals for /cost; `chat` is `transport:chat` (threads count towards their chat)
+    version: 2,
+    up(db) {
+      db.exec(`
+        CREATE TABLE cost_chat_daily (
+          day           TEXT NOT NULL,
+          chat          TEXT NOT NULL,
+          engine        TEXT NOT NULL,
+          runs          INTEGER NOT NULL DEFAULT 0,
+          cost_usd      REAL    NOT NULL DEFAULT 0,
+          input_tokens  INTEGER NOT NULL DEFAULT 0,
+          output_tokens INTEGER NOT NULL DEFAULT 0,
+          PRIMARY KEY (day, chat, engine)
+        );
+      `);
+    },
+  },
 ];

@@ -11,6 +11,7 @@ import { CLOCK, ENGINE_SOURCE, INGRESS_JOURNAL, LOGGER, TRANSPORT_HUB } from '..
 import type { TransportHub } from '../transports/transport-hub.js';
 import type { ActiveRun } from './active-run.js';
 import { AnswerDelivery } from './answer-delivery.js';
+import { capturedAnswer } from './captured-answer.js';
 import { guardEngineEvents } from './contract-guard.js';
 import { CostLedger } from './cost-ledger.js';
 import { type DrainOptions, drainRuns } from './drain-runs.js';
@@ -229,9 +230,11 @@ export class RunService {
     let final: Extract<EngineEvent, { type: 'completed' }> | undefined;
     let model: string | undefined;
     let resumeLine: string | undefined;
+    // a fresh run keeps its token to itself: the chat's conversation is left as it was
+    let token = job.resume ?? (job.fresh ? undefined : this.sessions.resumeToken(job.session, job.engine));
     try {
       const runner = await this.engines.runner(job.engine);
-      const resume = job.resume ?? this.sessions.resumeToken(job.session, job.engine);
+      const resume = token;
       const events = runner.run(
         {
           prompt: job.prompt,
@@ -250,7 +253,8 @@ export class RunService {
           model = typeof ev.meta?.model === 'string' ? ev.meta.model : undefined;
           // an engine that died before naming its session reports '': keep the token we had
           if (ev.resume) {
-            this.sessions.setResumeToken(job.session, job.engine, ev.resume);
+            token = ev.resume;
+            if (!job.fresh) this.sessions.setResumeToken(job.session, job.engine, ev.resume);
             this.ledger.update(run.id, { resume: ev.resume });
           }
           run.reporter?.setModel(model);
@@ -259,9 +263,11 @@ export class RunService {
           if (ev.phase === 'completed') this.ledger.update(run.id, { steps: run.reporter?.steps ?? 0 });
         } else {
           final = ev;
-          if (ev.resume) this.sessions.setResumeToken(job.session, job.engine, ev.resume);
+          if (ev.resume) {
+            token = ev.resume;
+            if (!job.fresh) this.sessions.setResumeToken(job.session, job.engine, ev.resume);
+          }
         }
-        const token = this.sessions.resumeToken(job.session, job.engine);
         if (token) resumeLine = runner.resume.format(token);
       }
     } catch (err) {
@@ -275,7 +281,7 @@ export class RunService {
       }
     }
     await run.reporter?.stop();
-    if (final?.usage) this.costs.add(job.engine, final.usage);
+    if (final?.usage) this.costs.add(job.engine, final.usage, job.chat);
 
     const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
     if (reason instanceof RunInterruptedError) {
@@ -290,6 +296,14 @@ export class RunService {
       durationMs: this.clock.now() - run.startedAt,
       steps: run.reporter?.steps ?? 0,
     });
+    if (job.capture) {
+      // a command asked for the answer: it decides what the chat sees; the progress still shrinks
+      this.ledger.close(run.id, 'finished');
+      job.capture(capturedAnswer(view, token));
+      if (run.progress && this.hub.capabilities(job.chat).edit)
+        await this.hub.tryEdit(run.progress, this.hub.presenter(job.chat).summary(view));
+      return;
+    }
     await this.delivery.deliver(run, view);
   }
 }

@@ -70,7 +70,9 @@ export class AtJobs {
   }
 
   nextDue(): number | undefined {
-    const row = this.store.statement(`SELECT min(due_at) AS at FROM trigger_at WHERE state = 'pending'`).get() as {
+    const row = this.store
+      .statement(`SELECT min(due_at) AS at FROM trigger_at WHERE state = 'pending'`)
+      .get() as {
       at: number | null;
     };
     return row.at ?? undefined;
@@ -84,7 +86,9 @@ export class AtJobs {
   cancel(session: string, id: number): boolean {
     return (
       this.store
-        .statement(`UPDATE trigger_at SET state = 'cancelled', updated_at = ? WHERE id = ? AND session = ? AND state = 'pending'`)
+        .statement(
+          `UPDATE trigger_at SET state = 'cancelled', updated_at = ? WHERE id = ? AND session = ? AND state = 'pending'`,
+        )
         .run(this.clock.now(), id, session).changes === 1
     );
   }
@@ -92,17 +96,23 @@ export class AtJobs {
   /** Cancels every pending job of the session; returns how many. */
   cancelAll(session: string): number {
     return this.store
-      .statement(`UPDATE trigger_at SET state = 'cancelled', updated_at = ? WHERE session = ? AND state = 'pending'`)
+      .statement(
+        `UPDATE trigger_at SET state = 'cancelled', updated_at = ? WHERE session = ? AND state = 'pending'`,
+      )
       .run(this.clock.now(), session).changes;
   }
 
   /** Forgets fired and cancelled jobs last changed before `before`. */
   prune(before: number): number {
-    return this.store.statement(`DELETE FROM trigger_at WHERE state != 'pending' AND updated_at < ?`).run(before).changes;
+    return this.store
+      .statement(`DELETE FROM trigger_at WHERE state != 'pending' AND updated_at < ?`)
+      .run(before).changes;
   }
 
   #set(id: number, state: string): void {
-    this.store.statement('UPDATE trigger_at SET state = ?, updated_at = ? WHERE id = ?').run(state, this.clock.now(), id);
+    this.store
+      .statement('UPDATE trigger_at SET state = ?, updated_at = ? WHERE id = ?')
+      .run(state, this.clock.now(), id);
   }
 }
 

@@ -5,8 +5,8 @@ import type { Clock } from '../clock/clock.js';
 import type { Logger } from '../logging/logger.js';
 import type { TransportHub } from '../transports/transport-hub.js';
 import type { AtJob, AtJobs } from './at-jobs.js';
-import { atEvent } from './trigger-events.js';
 import { AtLimitError } from './trigger-errors.js';
+import { atEvent } from './trigger-events.js';
 
 /** Longest single sleep (see cron-scheduler.ts); also how long after a failed journal write it retries. */
 const MAX_SLEEP_MS = 3_600_000;
@@ -30,7 +30,9 @@ export interface AtRunnerDeps {
 export class AtRunner {
   #stop: AbortController | undefined;
   #loop: Promise<void> | undefined;
-  #wake: (() => void) | undefined;
+  /** Aborts the current sleep; set when a job was added while the loop was busy. */
+  #timer: AbortController | undefined;
+  #woken = false;
 
   constructor(private readonly d: AtRunnerDeps) {}
 
@@ -43,7 +45,6 @@ export class AtRunner {
 
   async stop(): Promise<void> {
     this.#stop?.abort();
-    this.#wake?.();
     await this.#loop;
     this.#loop = undefined;
   }
@@ -52,9 +53,12 @@ export class AtRunner {
     const session = sessionKeyOf(chat);
     const max = this.d.maxPerChat();
     if (this.d.jobs.count(session) >= max)
-      throw new AtLimitError(`this chat already has ${max} pending /at jobs ([triggers] at_max_per_chat); cancel one with /at cancel <id>`);
+      throw new AtLimitError(
+        `this chat already has ${max} pending /at jobs ([triggers] at_max_per_chat); cancel one with /at cancel <id>`,
+      );
     const job = this.d.jobs.add(chat, prompt, this.d.clock.now() + delayMs);
-    this.#wake?.();
+    this.#woken = true;
+    this.#timer?.abort();
     return job;
   }
 
@@ -67,20 +71,25 @@ export class AtRunner {
           await this.#fire(job);
         }
         const next = this.d.jobs.nextDue();
-        wait = next === undefined ? MAX_SLEEP_MS : Math.min(Math.max(0, next - this.d.clock.now()), MAX_SLEEP_MS);
+        wait =
+          next === undefined ? MAX_SLEEP_MS : Math.min(Math.max(0, next - this.d.clock.now()), MAX_SLEEP_MS);
       } catch (err) {
         this.d.log.error({ err }, 'could not fire /at jobs; retrying');
         wait = RETRY_MS;
       }
+      if (this.#woken) {
+        this.#woken = false;
+        continue;
+      }
       const timer = new AbortController();
-      this.#wake = () => timer.abort();
+      this.#timer = timer;
       const onStop = () => timer.abort();
       signal.addEventListener('abort', onStop, { once: true });
       try {
         await this.d.clock.sleep(wait, timer.signal).catch(() => undefined);
       } finally {
         signal.removeEventListener('abort', onStop);
-        this.#wake = undefined;
+        this.#timer = undefined;
         timer.abort(); // a losing timer must not hold the event loop open
       }
     }
@@ -89,7 +98,10 @@ export class AtRunner {
   /** Journal first, then mark fired: a crash in between journals it again, and the key `at:<id>` dedupes. */
   async #fire(job: AtJob): Promise<void> {
     if (!this.d.hub.has(job.chat.transport)) {
-      this.d.log.warn({ at: job.id, chat: formatChatAddress(job.chat) }, '/at job for a transport that is not running; dropped');
+      this.d.log.warn(
+        { at: job.id, chat: formatChatAddress(job.chat) },
+        '/at job for a transport that is not running; dropped',
+      );
       this.d.jobs.fired(job.id);
       return;
     }

@@ -84,7 +84,10 @@ export class CronScheduler {
       }
     } catch (err) {
       if (signal.aborted) return;
-      this.log.error({ err, cron: id }, 'cron loop failed; the cron stops until the next config change or start');
+      this.log.error(
+        { err, cron: id },
+        'cron loop failed; the cron stops until the next config change or start',
+      );
     } finally {
       if (this.#jobs.get(id) === job && !signal.aborted) this.#jobs.delete(id);
     }

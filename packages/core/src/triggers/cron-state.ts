@@ -50,11 +50,15 @@ export class CronState {
   /** A cron (re)enabled while running: what happened while it was off is not "missed". */
   restartHistory(id: string): void {
     const now = this.clock.now();
-    this.store.statement('UPDATE trigger_crons SET known_since = ?, updated_at = ? WHERE id = ?').run(now, now, id);
+    this.store
+      .statement('UPDATE trigger_crons SET known_since = ?, updated_at = ? WHERE id = ?')
+      .run(now, now, id);
   }
 
   firing(id: string, slot: number): void {
-    this.store.statement('UPDATE trigger_crons SET firing_slot = ?, updated_at = ? WHERE id = ?').run(slot, this.clock.now(), id);
+    this.store
+      .statement('UPDATE trigger_crons SET firing_slot = ?, updated_at = ? WHERE id = ?')
+      .run(slot, this.clock.now(), id);
   }
 
   /** The slot is journaled (or deliberately skipped): it never fires again. */

@@ -70,7 +70,11 @@ export class CronTriggers {
       const schedule = new CronSchedule(config.schedule, zone);
       const fingerprint = JSON.stringify([config.schedule, zone, config.run_once]);
       const previous = this.#active.get(config.id);
-      if (previous && previous.fingerprint === fingerprint && (previous.finished || this.#scheduler.has(config.id))) {
+      if (
+        previous &&
+        previous.fingerprint === fingerprint &&
+        (previous.finished || this.#scheduler.has(config.id))
+      ) {
         // same schedule: the armed loop stays; prompt, chat and engine are read when it fires
         this.#active.set(config.id, { ...previous, config });
         continue;
@@ -131,7 +135,10 @@ export class CronTriggers {
     const last = missed.at(-1);
     if (last === undefined) return;
     const count = missed.length >= MAX_MISSED_COUNTED ? `${MAX_MISSED_COUNTED}+` : String(missed.length);
-    this.d.log.warn({ cron: id, missed: missed.length, last: new Date(last).toISOString(), catchUp: cron.config.catch_up }, 'cron slots missed while Ferry was down');
+    this.d.log.warn(
+      { cron: id, missed: missed.length, last: new Date(last).toISOString(), catchUp: cron.config.catch_up },
+      'cron slots missed while Ferry was down',
+    );
     if (cron.config.catch_up) {
       await this.#journal(cron, last);
       return;
@@ -156,14 +163,19 @@ export class CronTriggers {
     const { config } = cron;
     const chat = parseChatAddress(config.chat);
     if (!this.d.hub.has(chat.transport)) {
-      this.d.log.warn({ cron: config.id, chat: formatChatAddress(chat) }, 'cron target is on a transport that is not running; slot skipped');
+      this.d.log.warn(
+        { cron: config.id, chat: formatChatAddress(chat) },
+        'cron target is on a transport that is not running; slot skipped',
+      );
       this.d.state.fired(config.id, slot, false);
       return;
     }
     this.d.state.firing(config.id, slot);
     try {
       const now = this.d.clock.now();
-      await this.d.submit([cronEvent(config, slot, now, describeSchedule(config.schedule, cron.schedule.timezone))]);
+      await this.d.submit([
+        cronEvent(config, slot, now, describeSchedule(config.schedule, cron.schedule.timezone)),
+      ]);
     } catch (err) {
       // firing_slot stays set: the next start journals it again
       this.d.log.error({ err, cron: config.id }, 'could not journal a cron fire');

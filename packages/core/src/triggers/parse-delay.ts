@@ -9,6 +9,7 @@ export function parseDelay(text: string): number {
   if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text.toLowerCase())
     throw new AtUsageError(`"${text}" is not a delay; write it like 30s, 10m, 2h, 1d or 1h30m`);
   const ms = parts.reduce((sum, p) => sum + Number(p[1]) * UNIT_MS[p[2]!]!, 0);
-  if (ms < 1000 || ms > MAX_DELAY_MS) throw new AtUsageError(`a delay must be between 1s and 366d, got ${text}`);
+  if (ms < 1000 || ms > MAX_DELAY_MS)
+    throw new AtUsageError(`a delay must be between 1s and 366d, got ${text}`);
   return ms;
 }

@@ -46,7 +46,10 @@ function renderTemplate(template: string, ctx: TemplateContext, wrap: (s: string
               ? ctx.webhook
               : undefined;
     // header names contain dots never, but hyphens often: `headers.x-github-event`
-    const value = root === 'headers' ? (base as Record<string, unknown>)[rest.join('.').toLowerCase()] : lookup(base, rest);
+    const value =
+      root === 'headers'
+        ? (base as Record<string, unknown>)[rest.join('.').toLowerCase()]
+        : lookup(base, rest);
     // the webhook's own id and path come from the config, not the caller
     return root === 'webhook' ? text(value) : wrap(text(value));
   });
@@ -62,13 +65,17 @@ function lookup(value: unknown, path: readonly string[]): unknown {
 }
 
 function lowerKeys(headers: TemplateContext['headers']): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : v]),
+  );
 }
 
 function text(value: unknown): string {
   if (value === undefined) return '';
   const s = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
-  return s.length > MAX_VALUE_CHARS ? `${s.slice(0, MAX_VALUE_CHARS)}\n… (truncated, ${s.length} characters in all)` : s;
+  return s.length > MAX_VALUE_CHARS
+    ? `${s.slice(0, MAX_VALUE_CHARS)}\n… (truncated, ${s.length} characters in all)`
+    : s;
 }
 
 function fence(value: string): string {

@@ -15,7 +15,8 @@ const LATE_AFTER_MS = 60_000;
 
 export function cronEvent(cron: CronConfig, slot: number, now: number, description: string): InboundEvent {
   const slotIso = new Date(slot).toISOString();
-  const late = now - slot > LATE_AFTER_MS ? ` (catching up the ${slotIso} slot, missed while Ferry was down)` : '';
+  const late =
+    now - slot > LATE_AFTER_MS ? ` (catching up the ${slotIso} slot, missed while Ferry was down)` : '';
   return {
     transport: 'cron',
     dedupeKey: `cron:${cron.id}:${slotIso}`,
@@ -35,7 +36,10 @@ export function cronEvent(cron: CronConfig, slot: number, now: number, descripti
 }
 
 export function atEvent(job: AtJob, now: number): InboundEvent {
-  const late = now - job.dueAt > LATE_AFTER_MS ? `; due ${formatDuration(now - job.dueAt)} ago, while Ferry was down` : '';
+  const late =
+    now - job.dueAt > LATE_AFTER_MS
+      ? `; due ${formatDuration(now - job.dueAt)} ago, while Ferry was down`
+      : '';
   return {
     transport: 'at',
     dedupeKey: `at:${job.id}`,
@@ -44,7 +48,12 @@ export function atEvent(job: AtJob, now: number): InboundEvent {
     sender: { id: `at:${job.id}`, name: `/at ${job.id}`, isBot: true },
     text: job.prompt,
     sentAt: now,
-    origin: { kind: 'at', id: String(job.id), action: 'run', header: `⏰ at:${job.id} — set ${formatDuration(now - job.createdAt)} ago${late}` },
+    origin: {
+      kind: 'at',
+      id: String(job.id),
+      action: 'run',
+      header: `⏰ at:${job.id} — set ${formatDuration(now - job.createdAt)} ago${late}`,
+    },
   };
 }
 

@@ -28,7 +28,8 @@ export function verifyWebhookAuth(
     case 'hmac-sha256': {
       const sent = header(headers, 'x-hub-signature-256') ?? '';
       const expected = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-      if (!safeEqual(sent.toLowerCase(), expected)) throw refused(hook.id, 'bad or missing X-Hub-Signature-256');
+      if (!safeEqual(sent.toLowerCase(), expected))
+        throw refused(hook.id, 'bad or missing X-Hub-Signature-256');
       return;
     }
     case 'slack': {

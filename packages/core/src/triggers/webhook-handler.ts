@@ -59,7 +59,12 @@ export class WebhookHandler {
         return;
       }
       this.d.log.error({ err, url: req.url }, 'webhook call failed');
-      reply(res, 500, { error: { ...(isFerryError(err) ? { code: err.code } : {}), message: 'internal error; see the daemon log' } });
+      reply(res, 500, {
+        error: {
+          ...(isFerryError(err) ? { code: err.code } : {}),
+          message: 'internal error; see the daemon log',
+        },
+      });
     }
   }
 
@@ -79,7 +84,8 @@ export class WebhookHandler {
     const raw = await readBody(req, cfg.server.max_body_kb * 1024);
     verifyWebhookAuth(hook, req.headers, raw, this.d.clock.now());
     const payload = parseBody(raw, req.headers['content-type']);
-    if (hook.auth === 'slack' && isUrlVerification(payload)) return { status: 200, body: { challenge: payload.challenge } };
+    if (hook.auth === 'slack' && isUrlVerification(payload))
+      return { status: 200, body: { challenge: payload.challenge } };
     const key = dedupeKey(hook, req, payload);
     const ctx: TemplateContext = {
       webhook: { id: hook.id, path: hook.path },
@@ -91,10 +97,17 @@ export class WebhookHandler {
     if (hook.action === 'agent_run') {
       call = { hook, dedupeKey: key, action: 'run', text: renderWebhookPrompt(hook.prompt_template, ctx) };
     } else if (hook.action === 'notify_only') {
-      const text = hook.prompt_template ? renderPlain(hook.prompt_template, ctx) : `called (${raw.length} bytes)`;
+      const text = hook.prompt_template
+        ? renderPlain(hook.prompt_template, ctx)
+        : `called (${raw.length} bytes)`;
       call = { hook, dedupeKey: key, action: 'notify', text };
     } else {
-      const file = await writeWebhookFile(this.d.fileDir(), hook.file_path ?? '', { webhookId: hook.id, key, now: this.d.clock.now() }, raw);
+      const file = await writeWebhookFile(
+        this.d.fileDir(),
+        hook.file_path ?? '',
+        { webhookId: hook.id, key, now: this.d.clock.now() },
+        raw,
+      );
       call = { hook, dedupeKey: key, action: 'notify', text: `wrote ${file} (${raw.length} bytes)` };
     }
     const accepted = await this.d.accept(call);
@@ -115,7 +128,10 @@ export class WebhookHandler {
     const { limiter } = this.d;
     const globalWait = limiter.take(GLOBAL_BUCKET, cfg.server.rate_limit_per_min);
     if (globalWait > 0)
-      throw new WebhookRateLimitError('too many webhook calls ([triggers.server] rate_limit_per_min)', globalWait);
+      throw new WebhookRateLimitError(
+        'too many webhook calls ([triggers.server] rate_limit_per_min)',
+        globalWait,
+      );
     const wait = limiter.take(`hook:${hook.id}`, hook.rate_limit_per_min);
     if (wait > 0) {
       limiter.refund(GLOBAL_BUCKET);
@@ -133,8 +149,15 @@ function dedupeKey(hook: WebhookConfig, req: IncomingMessage, payload: unknown):
     const value =
       source === 'header'
         ? first(req.headers[name.toLowerCase()])
-        : name.split('.').reduce<unknown>((node, k) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined), payload);
-    if (typeof value === 'string' || typeof value === 'number') return `${hook.id}:${hook.dedupe_key}:${value}`;
+        : name
+            .split('.')
+            .reduce<unknown>(
+              (node, k) =>
+                node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined,
+              payload,
+            );
+    if (typeof value === 'string' || typeof value === 'number')
+      return `${hook.id}:${hook.dedupe_key}:${value}`;
   }
   return `${hook.id}:call:${randomUUID()}`;
 }
@@ -145,14 +168,26 @@ function first(v: string | string[] | undefined): string | undefined {
 
 function isUrlVerification(p: unknown): p is { challenge: string } {
   const o = p as { type?: unknown; challenge?: unknown } | null;
-  return typeof o === 'object' && o !== null && o.type === 'url_verification' && typeof o.challenge === 'string';
+  return (
+    typeof o === 'object' && o !== null && o.type === 'url_verification' && typeof o.challenge === 'string'
+  );
 }
 
-function reply(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
+function reply(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   if (res.headersSent) return;
   const text = JSON.stringify(body);
   // a refused upload may still be streaming in: close the connection instead of reading it all
   const close = status === 413 ? { connection: 'close' } : {};
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers, ...close });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+    ...close,
+  });
   res.end(text);
 }

@@ -60,8 +60,14 @@ export class WebhookServer {
     await new Promise<void>((resolve, reject) => {
       const onError = (err: Error) => {
         this.#server.off('listening', onListening);
-        const where = target.fd === undefined ? `${target.host}:${target.port}` : `fd ${target.fd} (socket activation)`;
-        reject(new WebhookBindError(`the webhook server cannot listen on ${where}: ${err.message}; change [triggers.server] host/port or free the port`, { cause: err }));
+        const where =
+          target.fd === undefined ? `${target.host}:${target.port}` : `fd ${target.fd} (socket activation)`;
+        reject(
+          new WebhookBindError(
+            `the webhook server cannot listen on ${where}: ${err.message}; change [triggers.server] host/port or free the port`,
+            { cause: err },
+          ),
+        );
       };
       const onListening = () => {
         this.#server.off('error', onError);

@@ -21,7 +21,8 @@ export async function writeWebhookFile(
   parts: FileNameParts,
   body: Buffer,
 ): Promise<string> {
-  if (!dir) throw new WebhookFilePathError(`webhook "${parts.webhookId}": file_write needs [triggers] file_dir`);
+  if (!dir)
+    throw new WebhookFilePathError(`webhook "${parts.webhookId}": file_write needs [triggers] file_dir`);
   const iso = new Date(parts.now).toISOString();
   const values: Record<string, string> = {
     'webhook.id': parts.webhookId,

@@ -25,5 +25,9 @@ export function captureLogger(): { logger: Logger; lines: LogLine[]; at: (level:
     fatal: log('fatal'),
   };
   logger.child = () => logger;
-  return { logger: logger as unknown as Logger, lines, at: (level) => lines.filter((l) => l.level === level) };
+  return {
+    logger: logger as unknown as Logger,
+    lines,
+    at: (level) => lines.filter((l) => l.level === level),
+  };
 }

@@ -1,4 +1,11 @@
-import { type ChatAddress, type Clock, type InboundEvent, type IngressCursor, type IngressSink, SystemClock } from '@ferry/core';
+import {
+  type ChatAddress,
+  type Clock,
+  type InboundEvent,
+  type IngressCursor,
+  type IngressSink,
+  SystemClock,
+} from '@ferry/core';
 import { createTestPluginContext } from '@ferry/core/testing';
 import { onTestFinished } from 'vitest';
 import { TelegramServer, type TelegramServerOptions } from '../../../../test/fakes/telegram-server.js';
