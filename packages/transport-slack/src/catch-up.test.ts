@@ -95,7 +95,6 @@ describe('catch-up after downtime', () => {
     fake.say({ user: ALICE, channel: 'C0SECOND', text: fake.mention('queued live') });
     fake.fault('conversations.history', { status: 429, retryAfterS: 1 });
     await slackHarness({ server: fake, ingress, store, config });
-    console.log('DBG', JSON.stringify(ingress.events.map((e) => [e.text, e.dedupeKey])), JSON.stringify([...ingress.cursors]), missed.ts);
     expect(ingress.texts().sort()).toEqual(['only in history', 'queued live']);
     expect(ingress.events.find((e) => e.text === 'only in history')!.dedupeKey).toBe(`C0SECOND:${missed.ts}`);
   });

@@ -90,7 +90,9 @@ export async function catchUp(d: CatchUpDeps): Promise<number> {
 async function catchUpChannel(channel: string, d: CatchUpDeps): Promise<number> {
   const since = d.since.get(channel);
   if (since === undefined) {
-    await d.ingress.accept([], channel, [d.nowTs]);
+    // a new install answers no old mentions: what exists now is old. Slack's own newest ts
+    // marks that line better than our clock, which may be off from Slack's.
+    await d.ingress.accept([], channel, [(await d.api.newest(channel)) ?? d.nowTs]);
     return 0;
   }
   const events: InboundEvent[] = [];

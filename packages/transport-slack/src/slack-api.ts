@@ -138,6 +138,14 @@ export class SlackApi {
     return out.slice(0, max).reverse();
   }
 
+  /** The ts of the newest top-level message in `channel`, if any. */
+  async newest(channel: string): Promise<string | undefined> {
+    const r = await this.#call('conversations.history', () =>
+      this.client.conversations.history({ channel, limit: 1 }),
+    );
+    return (r.messages as SlackMessage[] | undefined)?.[0]?.ts;
+  }
+
   /** Replies of thread `ts` newer than `oldest`, oldest first, without the parent. */
   async replies(channel: string, ts: string, oldest: string, max: number): Promise<SlackMessage[]> {
     const out: SlackMessage[] = [];

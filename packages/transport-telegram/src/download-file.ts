@@ -24,7 +24,10 @@ export async function downloadFile(
   }
   let res: Response;
   try {
-    res = await fetch(`${config.api_root}/file/bot${config.bot_token}/${file.file_path}`, signal ? { signal } : {});
+    res = await fetch(
+      `${config.api_root}/file/bot${config.bot_token}/${file.file_path}`,
+      signal ? { signal } : {},
+    );
   } catch (err) {
     throw new TelegramDownloadError(`telegram: downloading ${name} failed`, { cause: err });
   }

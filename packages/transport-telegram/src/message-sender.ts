@@ -8,9 +8,9 @@ import { grammySignal } from './grammy-signal.js';
 import { markdownToHtml } from './markdown-to-html.js';
 import { Pacer } from './pacer.js';
 import { splitMessage, TELEGRAM_TEXT_LIMIT } from './split-message.js';
-import { keyboardOf, replyOf } from './telegram-payload.js';
 import type { TelegramConfig } from './telegram-config.js';
 import { TelegramStoppedError } from './telegram-errors.js';
+import { keyboardOf, replyOf } from './telegram-payload.js';
 import { isPrivateChat, messageIdOf, type TelegramTarget, targetOf } from './telegram-target.js';
 
 const CAPTION_LIMIT = 1024;

@@ -18,15 +18,16 @@ import {
   type TransportCapabilities,
 } from '@ferry/core';
 import { Api } from 'grammy';
-import type { Update, UserFromGetMe } from 'grammy/types';
+import type { File, Update, UserFromGetMe } from 'grammy/types';
 import { callWithRetry } from './call-with-retry.js';
 import { ChatGate } from './chat-gate.js';
-import { downloadFile } from './download-file.js';
 import { isQueryTooOld } from './classify-failure.js';
+import { downloadFile } from './download-file.js';
 import { grammySignal } from './grammy-signal.js';
 import { MessageSender } from './message-sender.js';
 import { TELEGRAM_TEXT_LIMIT } from './split-message.js';
 import { HOT_KEYS, type TelegramConfig } from './telegram-config.js';
+import { TelegramDownloadError } from './telegram-errors.js';
 import { TelegramPresenter } from './telegram-presenter.js';
 import { mapUpdate } from './update-mapper.js';
 import { UpdatePoller } from './update-poller.js';
@@ -145,9 +146,15 @@ export class TelegramTransport implements Transport {
     const valid = commands.filter((c) => COMMAND_NAME.test(c.name)).slice(0, 100);
     const skipped = commands.filter((c) => !COMMAND_NAME.test(c.name)).map((c) => c.name);
     if (skipped.length) {
-      this.ctx.logger.warn({ skipped }, 'telegram: command names Telegram does not accept were left out of the menu');
+      this.ctx.logger.warn(
+        { skipped },
+        'telegram: command names Telegram does not accept were left out of the menu',
+      );
     }
-    const menu = valid.map((c) => ({ command: c.name, description: (c.description.trim() || c.name).slice(0, 256) }));
+    const menu = valid.map((c) => ({
+      command: c.name,
+      description: (c.description.trim() || c.name).slice(0, 256),
+    }));
     this.#publishing = this.#publishing
       .then(() =>
         this.#retrying('setMyCommands', (signal) =>
@@ -157,7 +164,8 @@ export class TelegramTransport implements Transport {
       .then(
         () => undefined,
         (err: unknown) => {
-          if (!this.#stop.signal.aborted) this.ctx.logger.warn({ err }, 'telegram: could not publish the command menu');
+          if (!this.#stop.signal.aborted)
+            this.ctx.logger.warn({ err }, 'telegram: could not publish the command menu');
         },
       );
   }
@@ -169,11 +177,20 @@ export class TelegramTransport implements Transport {
 
   /** getFile, then the file itself (at most 20 MB: a Bot API limit). */
   async download(attachment: Attachment, destPath: string, signal?: AbortSignal): Promise<void> {
-    const file = await this.#retrying(
-      'getFile',
-      (s) => this.#api.raw.getFile({ file_id: attachment.id }, grammySignal(s)),
-      signal,
-    );
+    let file: File;
+    try {
+      file = await this.#retrying(
+        'getFile',
+        (s) => this.#api.raw.getFile({ file_id: attachment.id }, grammySignal(s)),
+        signal,
+      );
+    } catch (err) {
+      // e.g. "file is too big" (over 20 MB) or an expired file_id
+      throw new TelegramDownloadError(
+        `telegram: cannot fetch ${attachment.name}: ${(err as Error).message}`,
+        { cause: err },
+      );
+    }
     await downloadFile(this.#config, file, attachment.name, destPath, signal);
   }
 

@@ -9,6 +9,8 @@ import type { RunLedger } from '../runs/run-ledger.js';
 import type { RunService } from '../runs/run-service.js';
 import type { SessionStore } from '../runs/session-store.js';
 import type { CommandRegistry } from './command-registry.js';
+import { costCommand } from './cost-command.js';
+import { engineCommand } from './engine-command.js';
 
 /** What the built-in commands act on; the host wires it. */
 export interface BuiltinDeps {
@@ -100,23 +102,8 @@ export function builtinCommands(d: BuiltinDeps): Command[] {
         return undefined;
       },
     },
-    {
-      id: 'engines',
-      description: 'list engines; /engines <id> makes one this chat’s default',
-      usage: '/engines [id]',
-      async handle(ctx) {
-        const session = sessionOf(ctx);
-        const ids = d.engines.ids();
-        if (!ctx.args) {
-          const current = d.router.route(ctx.chat, session).engine;
-          return { text: ids.map((id) => `${id === current ? '●' : '○'} ${id}`).join('\n') };
-        }
-        if (!ids.includes(ctx.args))
-          return { text: `Unknown engine "${ctx.args}". Available: ${ids.join(', ')}` };
-        d.sessions.setPrefs(session, { ...d.sessions.prefs(session), engine: ctx.args });
-        return { text: `This chat now uses ${ctx.args}.` };
-      },
-    },
+    engineCommand(d),
+    costCommand(d),
     {
       id: 'project',
       description: 'show or switch this chat’s project',

@@ -105,7 +105,7 @@ export class CommandInvoker {
       journal.setState(entry.seq, 'done');
     } catch (err) {
       const owner = commands.owner(command.id) ?? 'unknown';
-      this.d.log.error({ err, command: command.id, owner, chat: event.chat }, `${label} failed`);
+      this.d.log.error({ err, command: command.id, what: label, owner, chat: event.chat }, 'command failed');
       journal.setState(entry.seq, 'done', String(err));
       await hub.trySend(event.chat, {
         text: `⚠️ ${label} failed (${owner}): ${err instanceof Error ? err.message : String(err)}`,

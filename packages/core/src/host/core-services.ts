@@ -123,6 +123,8 @@ export function wireCoreServices(d: CoreServiceDeps) {
     commands.add(command, '@ferry/core');
   }
   for (const command of triggerCommands(triggers, clock)) commands.add(command, '@ferry/core');
+  // the old name keeps working; only /engine is in the menus
+  commands.alias('engines', 'engine');
   const dispatcher = new Dispatcher({
     clock,
     log,

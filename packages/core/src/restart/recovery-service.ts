@@ -102,6 +102,15 @@ export class RecoveryService {
         this.d.journal.setState(entry.seq, 'done');
         continue;
       }
+      if (entry.event.kind === 'callback') {
+        // a button press is a command too: at most once, so a cut one is not pressed again
+        this.d.journal.setState(entry.seq, 'done', 'interrupted');
+        await this.d.hub.trySend(entry.event.chat, {
+          text: '⚠️ A button press was interrupted by a restart; press it again if it is still wanted.',
+          ...(entry.event.messageRef ? { replyTo: entry.event.messageRef } : {}),
+        });
+        continue;
+      }
       if (parseCommand(entry.event.text)) {
         // commands run at most once: re-running a cut `/restart` would restart forever
         this.d.journal.setState(entry.seq, 'done', 'interrupted');
