@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { UserMessage } from './fakes/loopchat-server.js';
+import type { UserMessage } from './fakes/loopchat-server.mjs';
 import { describeReplies, outcome } from './support/answers.js';
 import { type Daemon, instanceDir, startDaemon } from './support/daemon.js';
 import { loopchat, loopchatConfig } from './support/loopchat.js';

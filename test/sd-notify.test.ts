@@ -1,7 +1,21 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CONFIG, instanceDir, startDaemon } from './support/daemon.js';
 import { notifySocket } from './support/notify-socket.js';
+import { descendants } from './support/proc.js';
+
+/** Every process below `pid` with the variable names of its environment (from /proc). */
+function childEnvironments(pid: number): { pid: number; names: string[] }[] {
+  return descendants(pid).flatMap((child) => {
+    try {
+      const environ = readFileSync(`/proc/${child}/environ`, 'utf8');
+      return [{ pid: child, names: environ.split('\0').map((kv) => kv.slice(0, kv.indexOf('='))) }];
+    } catch {
+      return []; // gone meanwhile
+    }
+  });
+}
 
 describe('systemd notifications over NOTIFY_SOCKET', () => {
   for (const kind of ['path', 'abstract'] as const) {
@@ -31,6 +45,72 @@ describe('systemd notifications over NOTIFY_SOCKET', () => {
     await new Promise((r) => setTimeout(r, 1000));
     // 200 ms apart: about five in a second (the loop may be busy starting, so allow slack)
     expect(systemd.messages.filter((m) => m === 'WATCHDOG=1').length - started).toBeGreaterThanOrEqual(3);
+    d.proc.kill('SIGTERM');
+    expect((await d.exit).code).toBe(0);
+  });
+
+  it('sends READY, STATUS, STOPPING, EXTEND_TIMEOUT_USEC in order across a start, a drain and a stop', async () => {
+    // the drain (30 s) may outlast the stop timeout systemd was given (5 s): Ferry says so at
+    // start and, once draining, asks systemd for more time instead of being SIGKILLed
+    const { dir, config } = instanceDir(`${DEMO_CONFIG}
+[restart]
+drain_timeout_s = 30
+stop_timeout_s = 5
+`);
+    const systemd = notifySocket(join(dir, 'notify.sock'));
+    const d = startDaemon(config, { NOTIFY_SOCKET: join(dir, 'notify.sock') });
+    await systemd.waitFor('READY=1');
+    expect(d.logs().some((l) => l.level === 40 && /drain_timeout_s \(30 s\) is not at least 10 s below the stop timeout \(5 s/.test(String(l.msg)))).toBe(true);
+    d.say('sleep 2');
+    await d.waitForStdout(/⚙️ working/);
+    d.proc.kill('SIGTERM');
+    expect((await d.exit).code).toBe(0);
+
+    const lines = systemd.messages.flatMap((m) => m.split('\n'));
+    const at = (line: string | RegExp) =>
+      lines.findIndex((l) => (typeof line === 'string' ? l === line : line.test(l)));
+    const ready = at('READY=1');
+    const stopping = at('STOPPING=1');
+    const extend = at(/^EXTEND_TIMEOUT_USEC=/);
+    const stopped = at(/^STATUS=stopping: /);
+    expect(ready).toBeGreaterThanOrEqual(0);
+    expect([ready < stopping, stopping < extend, extend < stopped]).toEqual([true, true, true]);
+    expect(lines.filter((l) => l === 'READY=1' || l === 'STOPPING=1')).toEqual(['READY=1', 'STOPPING=1']);
+    // while running, STATUS= says the state, the transports, the runs and the queue
+    expect(lines[ready + 1]).toBe('STATUS=running: console · 0 run(s), 0 queued');
+    expect(lines.slice(ready, stopping).filter((l) => l.startsWith('STATUS=')).every((l) => l.startsWith('STATUS=running: console · '))).toBe(true);
+    expect(lines[stopping + 1]).toBe('STATUS=draining: SIGTERM');
+    // one step: enough to cover a few countdown ticks, not the whole drain
+    expect(lines[extend]).toBe('EXTEND_TIMEOUT_USEC=20000000');
+    expect(lines.slice(stopped + 1)).toEqual([]);
+  });
+
+  it('never lets an engine subprocess see NOTIFY_SOCKET, which is what makes NotifyAccess=main hold', async () => {
+    const { dir, config } = instanceDir(DEMO_CONFIG);
+    const systemd = notifySocket(join(dir, 'notify.sock'));
+    const d = startDaemon(config, {
+      NOTIFY_SOCKET: join(dir, 'notify.sock'),
+      LISTEN_FDS: '1',
+      LISTEN_PID: '1',
+      WATCHDOG_USEC: '60000000',
+    });
+    await systemd.waitFor('READY=1');
+    d.say('sleep 2');
+    await d.waitForStdout(/⚙️ working/);
+    // the engine process starts just after the progress message
+    let children = childEnvironments(d.proc.pid!);
+    for (let i = 0; i < 50 && children.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      children = childEnvironments(d.proc.pid!);
+    }
+    expect(children.length).toBeGreaterThan(0);
+    // the environments were read: the engine does get the ordinary variables
+    expect(children.some((c) => c.names.includes('PATH'))).toBe(true);
+    for (const child of children) {
+      expect(child.names).not.toContain('NOTIFY_SOCKET');
+      expect(child.names).not.toContain('LISTEN_FDS');
+      expect(child.names).not.toContain('WATCHDOG_USEC');
+    }
     d.proc.kill('SIGTERM');
     expect((await d.exit).code).toBe(0);
   });

@@ -89,4 +89,17 @@ describe('telegram through the real daemon', () => {
     d.proc.kill('SIGTERM');
     expect((await d.exit).code).toBe(0);
   });
+
+  it('a rejected bot token stops the start with one clear error line (exit 1)', async () => {
+    const tg = await telegramServer();
+    const { config } = instanceDir(telegramConfig(tg).replace(tg.token, '999:revoked-token'));
+    // a child, not spawnSync: the fake Telegram lives in this process and must keep answering
+    const d = startDaemon(config);
+    expect((await d.exit).code).toBe(1);
+    const errors = d
+      .stderr()
+      .split('\n')
+      .filter((l) => l.startsWith('error:'));
+    expect(errors).toEqual([expect.stringMatching(/bot token was rejected \(401 Unauthorized\).*bot_token/)]);
+  });
 });

@@ -12,12 +12,13 @@ describe('telegram: a burst in one chat', () => {
   it('30 messages, with 429s and 5xx injected: every one answered exactly once, within the chat pacing', async () => {
     const tg = await telegramServer();
     const { config } = instanceDir(
-      telegramConfig(tg, { allowedUserIds: [ADA], privateIntervalMs: INTERVAL_MS }),
+      telegramConfig(tg, { allowedUserIds: [ADA], privateIntervalMs: INTERVAL_MS, delayMs: 5 }),
     );
     const d = startDaemon(config);
     await d.waitForLog('ferry is ready');
 
-    tg.fail('sendMessage', 429, { retryAfter: 1, times: 2 });
+    tg.fail('sendMessage', 429, { retryAfter: 1 });
+    tg.fail('editMessageText', 429, { retryAfter: 1 });
     tg.fail('sendMessage', 500, { times: 2 });
     tg.fail('editMessageText', 502, { times: 2 });
     tg.fail('getUpdates', 502);

@@ -5,7 +5,7 @@
  * disconnects, hard drops, rate limits). Real @slack/bolt, @slack/web-api and
  * @slack/socket-mode talk to it; PLATFORMS.md § Slack lists the semantics it keeps.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encodeDelivery, HttpDelivery, signBody } from './slack-http-delivery.js';
 import {
@@ -15,6 +15,7 @@ import {
   newMessageDeliveries,
   slashCommand,
 } from './slack-payloads.js';
+import { routeRequest } from './slack-http-routes.js';
 import { type EnvelopeRecord, SocketModeHub } from './slack-socket-mode.js';
 import { type ApiFault, SlackWebApi } from './slack-web-api.js';
 import { SlackWorkspace, type StoredMessage } from './slack-workspace.js';
@@ -276,78 +277,4 @@ export class FakeSlackServer {
   #changed(): void {
     for (const l of [...this.#listeners]) l();
   }
-
-  async #route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', this.url);
-    const raw = await readBody(req);
-    const api = /^\/api\/([\w.]+)$/.exec(url.pathname);
-    if (api) {
-      const params = {
-        ...Object.fromEntries(url.searchParams),
-        ...parseParams(req.headers['content-type'], raw),
-      };
-      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      const token = bearer ?? (typeof params.token === 'string' ? params.token : undefined);
-      const result = this.api.handle(api[1]!, params, token);
-      res.writeHead(result.status, { 'content-type': 'application/json; charset=utf-8', ...result.headers });
-      res.end(JSON.stringify(result.body));
-      return;
-    }
-    const file = /^\/files-pri\/[^/]+-(F\w+)\//.exec(url.pathname);
-    if (file && req.method === 'GET') {
-      const f = this.workspace.files.get(file[1]!);
-      if (req.headers.authorization !== `Bearer ${this.botToken}`) return fail(res, 403, 'not authorised');
-      if (!f) return fail(res, 404, 'no such file');
-      res.writeHead(200, { 'content-type': f.mimetype, 'content-length': f.bytes.length });
-      res.end(f.bytes);
-      return;
-    }
-    const upload = /^\/upload\/v1\/(F\w+)$/.exec(url.pathname);
-    if (upload && req.method === 'POST') {
-      const { bytes, mimetype } = await uploadedBytes(req.headers['content-type'], raw);
-      if (!this.api.receiveUpload(upload[1]!, bytes, mimetype)) return fail(res, 404, 'no such upload');
-      this.#changed();
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end(`OK - ${bytes.length}`);
-      return;
-    }
-    fail(res, 404, 'not found');
-  }
-}
-
-function fail(res: ServerResponse, status: number, text: string): void {
-  if (res.headersSent) return;
-  res.writeHead(status, { 'content-type': 'text/plain' });
-  res.end(text);
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-/** Form bodies (WebClient's default) or JSON (what many clients send); nested values stay strings. */
-function parseParams(contentType: string | undefined, raw: Buffer): Record<string, unknown> {
-  if (raw.length === 0) return {};
-  if (contentType?.startsWith('application/json'))
-    return JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
-  return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
-}
-
-async function uploadedBytes(
-  contentType: string | undefined,
-  raw: Buffer,
-): Promise<{ bytes: Buffer; mimetype: string }> {
-  if (contentType?.startsWith('multipart/form-data')) {
-    const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
-    for (const value of form.values()) {
-      if (typeof value !== 'string')
-        return {
-          bytes: Buffer.from(await value.arrayBuffer()),
-          mimetype: value.type || 'application/octet-stream',
-        };
-    }
-  }
-  return { bytes: raw, mimetype: contentType ?? 'application/octet-stream' };
 }

@@ -10,9 +10,12 @@ import {
   FakeState,
   type TgUser,
 } from './telegram-fake-state.js';
+import { type Fault, injectFault } from './telegram-faults.js';
 import { readBotRequest } from './telegram-request.js';
+import { UpdateQueue } from './telegram-update-queue.js';
 
 export type { CallbackQuery, FakeMessage, TgUser } from './telegram-fake-state.js';
+export type { Fault } from './telegram-faults.js';
 
 /** A request the bot made, for assertions on pacing and order. */
 export interface RecordedRequest {
@@ -20,18 +23,6 @@ export interface RecordedRequest {
   readonly at: number;
   readonly params: Record<string, unknown>;
   readonly status: number;
-}
-
-/** An error to answer instead of handling a request (the request then has no effect). */
-export interface Fault {
-  readonly method: string;
-  readonly status: number;
-  readonly description?: string;
-  /** Seconds, for 429 (`parameters.retry_after`). */
-  readonly retryAfter?: number;
-  /** How many matching requests fail; default 1. */
-  times?: number;
-  readonly when?: (params: Record<string, unknown>) => boolean;
 }
 
 export interface TelegramServerOptions {
@@ -42,15 +33,6 @@ export interface TelegramServerOptions {
   /** First update id (Telegram's need not start at 1). */
   readonly firstUpdateId?: number;
 }
-
-interface Update {
-  readonly update_id: number;
-  readonly kind: 'message' | 'callback_query';
-  readonly payload: Record<string, unknown>;
-}
-
-const CONFLICT =
-  'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running';
 
 /**
  * A Bot API server on 127.0.0.1 with Telegram's semantics (PLATFORMS.md): offsets confirm
@@ -71,20 +53,16 @@ export class TelegramServer {
   readonly #state: FakeState;
   readonly #methods: Map<string, MethodHandler>;
   readonly #server: Server;
-  #updates: Update[] = [];
-  #nextUpdateId: number;
-  #allowed: string[] | undefined;
-  #poll: { terminate(): void } | undefined;
+  readonly #updates: UpdateQueue;
   readonly #waiters = new Set<() => void>();
   #querySeq = 0;
-  #closed = false;
 
   constructor(options: TelegramServerOptions = {}) {
     this.token = options.token ?? '123456:TEST-token_abc';
     const id = Number(this.token.split(':')[0]);
     this.bot = { id, is_bot: true, first_name: 'Ferry Test', username: options.username ?? 'ferry_test_bot' };
     this.callbackTtlMs = options.callbackTtlMs ?? 60_000;
-    this.#nextUpdateId = options.firstUpdateId ?? 700_000_000;
+    this.#updates = new UpdateQueue(options.firstUpdateId ?? 700_000_000, () => this.#wake());
     this.#state = new FakeState(this.bot);
     this.#methods = botMethods(this.#state, { callbackTtlMs: () => this.callbackTtlMs });
     this.#server = createServer((req, res) => void this.#handle(req, res));
@@ -97,7 +75,7 @@ export class TelegramServer {
   }
 
   async close(): Promise<void> {
-    this.#closed = true;
+    this.#updates.close();
     this.#wake();
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
@@ -250,12 +228,12 @@ export class TelegramServer {
 
   /** True while a long poll waits for updates. */
   get polling(): boolean {
-    return this.#poll !== undefined;
+    return this.#updates.polling;
   }
 
   /** Updates still waiting for a confirming offset. */
   get pendingUpdates(): number {
-    return this.#updates.length;
+    return this.#updates.pending;
   }
 
   /** Resolves once `predicate` holds; checked after every request and every user action. */
@@ -289,8 +267,8 @@ export class TelegramServer {
     };
   }
 
-  #push(kind: Update['kind'], payload: Record<string, unknown>): void {
-    this.#updates.push({ update_id: this.#nextUpdateId++, kind, payload });
+  #push(kind: 'message' | 'callback_query', payload: Record<string, unknown>): void {
+    this.#updates.push(kind, payload);
     this.#wake();
   }
 
@@ -312,7 +290,7 @@ export class TelegramServer {
       params = request.params;
       if (!m) throw new ApiFailure(404, 'Not Found');
       if (m[1] !== this.token) throw new ApiFailure(401, 'Unauthorized');
-      this.#injectedFault(method, params);
+      injectFault(this.faults, method, params);
       let result: unknown;
       if (method.toLowerCase() === 'getupdates') result = await this.#getUpdates(params, res);
       else if (method.toLowerCase() === 'deletewebhook') result = this.#deleteWebhook(params);
@@ -342,83 +320,23 @@ export class TelegramServer {
     this.#wake();
   }
 
-  #injectedFault(method: string, params: Record<string, unknown>): void {
-    const i = this.faults.findIndex(
-      (f) =>
-        f.method.toLowerCase() === method.toLowerCase() && (f.times ?? 1) > 0 && (!f.when || f.when(params)),
-    );
-    if (i < 0) return;
-    const f = this.faults[i]!;
-    f.times = (f.times ?? 1) - 1;
-    if (f.times <= 0) this.faults.splice(i, 1);
-    if (f.status === 429) {
-      const retryAfter = f.retryAfter ?? 1;
-      throw new ApiFailure(429, f.description ?? `Too Many Requests: retry after ${retryAfter}`, {
-        retry_after: retryAfter,
-      });
-    }
-    throw new ApiFailure(
-      f.status,
-      f.description ?? (f.status >= 500 ? 'Internal Server Error' : 'Bad Request: injected'),
-    );
-  }
-
   #deleteWebhook(params: Record<string, unknown>): boolean {
     this.webhookUrl = '';
     if (params.drop_pending_updates === true || params.drop_pending_updates === 'true') {
       this.droppedPending++;
-      this.#updates = [];
+      this.#updates.dropAll();
     }
     return true;
   }
 
-  async #getUpdates(params: Record<string, unknown>, res: ServerResponse): Promise<unknown[]> {
+  #getUpdates(params: Record<string, unknown>, res: ServerResponse): Promise<unknown[]> {
     if (this.webhookUrl) {
       throw new ApiFailure(
         409,
         "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
       );
     }
-    // a second poller ends the one still waiting: *that* one gets the 409
-    this.#poll?.terminate();
-    this.#poll = undefined;
-    if (params.offset !== undefined) {
-      const offset = Number(params.offset);
-      if (offset < 0) this.#updates = this.#updates.slice(offset);
-      else this.#updates = this.#updates.filter((u) => u.update_id >= offset);
-    }
-    if (Array.isArray(params.allowed_updates)) this.#allowed = params.allowed_updates as string[];
-    const limit = Math.min(100, Math.max(1, Number(params.limit ?? 100)));
-    const select = () =>
-      this.#updates
-        .filter((u) => !this.#allowed?.length || this.#allowed.includes(u.kind))
-        .slice(0, limit)
-        .map((u) => ({ update_id: u.update_id, [u.kind]: u.payload }));
-    const timeoutS = Number(params.timeout ?? 0);
-    if (select().length === 0 && timeoutS > 0 && !this.#closed) {
-      const outcome = await new Promise<'ready' | 'timeout' | 'terminated' | 'gone'>((resolve) => {
-        const done = (why: 'ready' | 'timeout' | 'terminated' | 'gone') => {
-          clearTimeout(timer);
-          this.#waiters.delete(onWake);
-          res.off('close', onClose);
-          if (this.#poll === poll) this.#poll = undefined;
-          resolve(why);
-        };
-        const onWake = () => {
-          if (this.#closed) done('gone');
-          else if (select().length > 0) done('ready');
-        };
-        const onClose = () => done('gone');
-        const timer = setTimeout(() => done('timeout'), timeoutS * 1000);
-        const poll = { terminate: () => done('terminated') };
-        this.#poll = poll;
-        this.#waiters.add(onWake);
-        res.on('close', onClose);
-        this.#wake(); // tests may wait for "a poll is waiting"
-      });
-      if (outcome === 'terminated') throw new ApiFailure(409, CONFLICT);
-    }
-    return select();
+    return this.#updates.getUpdates(params, res);
   }
 
   #download(res: ServerResponse, token: string, path: string): void {

@@ -1,4 +1,4 @@
-import type { BotMessage, LoopchatServer, UserMessage } from '../fakes/loopchat-server.js';
+import type { BotMessage, LoopchatServer, UserMessage } from '../fakes/loopchat-server.mjs';
 
 export const RESENT = '(re-sent after a restart)';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
-import { LoopchatServer } from '../fakes/loopchat-server.js';
+import { LoopchatServer } from '../fakes/loopchat-server.mjs';
 import { REPO } from './daemon.js';
 
 export const LOOPCHAT_PLUGIN_DIR = join(REPO, 'test/fixtures/plugins/transport-loopchat');

@@ -9,7 +9,18 @@ export { type DependencyContainer, inject, injectable } from 'tsyringe';
 export type { ChatAddress } from './api/chat-address.js';
 export { formatChatAddress, parseChatAddress, sessionKeyOf } from './api/chat-address.js';
 // ── Commands ────────────────────────────────────────────────────────────────
-export type { Command, CommandContext, CommandResult } from './api/command.js';
+export type {
+  CallbackContext,
+  ChatCommandContext,
+  Command,
+  CommandButton,
+  CommandContext,
+  CommandMessageOptions,
+  CommandResult,
+  EngineAnswer,
+  RunEngineOptions,
+} from './api/command.js';
+export { CommandButtonError } from './commands/command-button-error.js';
 // ── Engines ─────────────────────────────────────────────────────────────────
 export type { EngineAction, EngineEvent, EngineHealth, Runner, RunRequest, Usage } from './api/engine.js';
 export type {

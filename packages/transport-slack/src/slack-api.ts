@@ -138,6 +138,11 @@ export class SlackApi {
     return out.slice(0, max).reverse();
   }
 
+  /** Whether apps.connections.open takes the app token (a URL is issued, nothing connects). */
+  async checkAppToken(appToken: string): Promise<void> {
+    await this.#call('apps.connections.open', () => this.client.apps.connections.open({ token: appToken }));
+  }
+
   /** The ts of the newest top-level message in `channel`, if any. */
   async newest(channel: string): Promise<string | undefined> {
     const r = await this.#call('conversations.history', () =>

@@ -83,3 +83,20 @@ describe('SlackTransport outbound', () => {
     expect(fake.workspace.files.get(share.files![0]!)!.bytes.toString()).toBe('# report');
   });
 });
+
+describe('SlackTransport.check (ferry doctor)', () => {
+  it('reports the bot and team when both tokens work, and what is wrong otherwise', async () => {
+    const { transport } = await slackHarness({ start: false });
+    expect(await transport.check()).toEqual({ ok: true, detail: 'bot U0BOT in team T0FAKE, socket mode' });
+    const swapped = await slackHarness({ start: false, config: { app_token: 'xoxb-fake-bot-token' } });
+    expect(await swapped.transport.check()).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/not_allowed_token_type/),
+    });
+    const bad = await slackHarness({ start: false, config: { bot_token: 'xoxb-nope' } });
+    expect(await bad.transport.check()).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/invalid_auth.*bot_token/),
+    });
+  });
+});

@@ -16,6 +16,7 @@ import {
   type PluginContext,
   type Transport,
   type TransportCapabilities,
+  type TransportHealth,
 } from '@ferry/core';
 import type { App } from '@slack/bolt';
 import { startBoltApp } from './bolt-app.js';
@@ -162,6 +163,17 @@ export class SlackTransport implements Transport {
   /** HTTP mode: where the server listens once started (`http.port = 0` picks a free port). */
   get address(): AddressInfo | undefined {
     return this.#address;
+  }
+
+  /** For `ferry doctor`: the bot token (auth.test) and, in Socket Mode, the app token. */
+  async check(): Promise<TransportHealth> {
+    try {
+      const me = await this.#api.identity();
+      if (this.#config.mode === 'socket') await this.#api.checkAppToken(this.#config.app_token ?? '');
+      return { ok: true, detail: `bot ${me.botUserId} in team ${me.teamId}, ${this.#config.mode} mode` };
+    } catch (err) {
+      return { ok: false, detail: err instanceof Error ? err.message : String(err) };
+    }
   }
 
   /** Stops receiving (envelopes being journaled still get their ack), then waits for sends. */

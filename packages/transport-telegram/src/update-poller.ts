@@ -132,7 +132,6 @@ export class UpdatePoller {
   /** Logs a failed poll and says how long to wait, or undefined when polling must end. */
   #failed(err: unknown): number | undefined {
     const f = classifyFailure(err);
-    const cfg = this.d.config();
     switch (f.kind) {
       case 'unauthorized': {
         const error = new TelegramUnauthorizedError(
@@ -166,7 +165,7 @@ export class UpdatePoller {
           { problem: f.description, wait, failures: this.#failures },
           'telegram: cannot reach Telegram; retrying',
         );
-        return Math.min(wait, cfg.retry_max_ms);
+        return wait;
       }
     }
   }

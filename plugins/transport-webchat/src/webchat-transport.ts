@@ -103,14 +103,17 @@ export class WebchatTransport implements Transport {
    */
   async drain(req: DrainRequest): Promise<DrainReport> {
     const waiting = [...this.#accepting];
-    const timer = new AbortController();
-    try {
-      await Promise.race([
-        Promise.allSettled(waiting),
-        this.clock.sleep(Math.max(0, req.deadline - this.clock.now()), AbortSignal.any([timer.signal, req.signal])),
-      ]).catch(() => undefined);
-    } finally {
-      timer.abort();
+    if (waiting.length > 0 && !req.signal.aborted) {
+      const timer = new AbortController();
+      const wait = this.clock.sleep(
+        Math.max(0, req.deadline - this.clock.now()),
+        AbortSignal.any([timer.signal, req.signal]),
+      );
+      try {
+        await Promise.race([Promise.allSettled(waiting), wait.catch(() => undefined)]);
+      } finally {
+        timer.abort(); // a losing timer must not hold the event loop open
+      }
     }
     return { waited: waiting.length, interrupted: [] };
   }

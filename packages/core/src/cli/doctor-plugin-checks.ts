@@ -46,11 +46,17 @@ export async function pluginFindings(loaded: LoadedConfig, clock: Clock): Promis
     }
   }
   for (const r of registry.list()) {
-    if (r.status === 'failed' && !used.some((u) => u.kind === r.kind && u.id === r.id)) {
-      findings.push(warn(`${r.kind}:${r.id}`, `${r.problem?.message ?? 'failed'} (not used by this config)`));
-    }
+    if (r.status !== 'failed' || used.some((u) => u.kind === r.kind && u.id === r.id)) continue;
+    // a plugin this config does not use fails its schema for want of a section: that is no problem
+    const unconfigured = r.problem?.code === 'FERRY_CONFIG_INVALID' && !hasSection(loaded, r.kind, r.id);
+    if (!unconfigured) findings.push(warn(`${r.kind}:${r.id}`, `${r.problem?.message ?? 'failed'} (not used by this config)`));
   }
   return findings;
+}
+
+function hasSection(loaded: LoadedConfig, kind: string, id: string): boolean {
+  const table = kind === 'engine' ? 'engines' : kind === 'transport' ? 'transports' : 'plugins';
+  return (loaded.raw[table] as Record<string, unknown> | undefined)?.[id] !== undefined;
 }
 
 async function works(

@@ -76,13 +76,12 @@ export function lockFinding(stateDir: string): Finding {
   const alive = pid !== undefined && isAlive(pid);
   const held = lockHeld(lockFilePath(stateDir));
   const who = pid === undefined ? 'no pid file' : `pid ${pid} ${alive ? 'is running' : 'is not running'}`;
-  if (held === undefined) return pass('lock', `free (no ferry runs for this config; ${who})`);
   if (typeof held === 'string') return warn('lock', `cannot probe ${lockFilePath(stateDir)}: ${held}`);
   if (held && alive) return pass('lock', `held by pid ${pid} (running)`);
   if (held) return warn('lock', `held, but ${who}: the holder did not record itself`, `find it with \`fuser ${lockFilePath(stateDir)}\``);
-  return alive
-    ? warn('lock', `free, but the pid file names pid ${pid}, which is running something else`)
-    : pass('lock', `free (${who}${pid === undefined ? '' : ': left by a crash, harmless'})`);
+  if (alive) return warn('lock', `free, but the pid file names pid ${pid}, which is running something else`);
+  const stale = pid === undefined ? '' : ': left by a crash, harmless';
+  return pass('lock', `free (no ferry runs for this config; ${who}${stale})`);
 }
 
 /** true/false, undefined when there is no lock file, or the error text when the probe failed. */

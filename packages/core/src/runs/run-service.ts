@@ -25,6 +25,8 @@ import { SessionStore } from './session-store.js';
 interface Waiting {
   readonly job: RunJob;
   notice?: MessageRef;
+  /** What its notice last said. */
+  ahead?: number;
   readonly resolve: () => void;
 }
 
@@ -147,7 +149,10 @@ export class RunService {
     }
     const run = this.#start(next.job, next.notice);
     queue.running = run;
-    for (const [i, w] of queue.waiting.entries()) void this.#announceQueued(w, i + 1);
+    // only the job that is next says so: re-editing every waiting notice on each move would cost
+    // O(n²) edits, and platforms rate-limit edits (Telegram: about one per second per chat)
+    const upNext = queue.waiting[0];
+    if (upNext) void this.#announceQueued(upNext, 1);
     void run.done.finally(() => {
       queue.running = undefined;
       next.resolve();
@@ -156,6 +161,8 @@ export class RunService {
   }
 
   async #announceQueued(w: Waiting, ahead: number): Promise<void> {
+    if (w.ahead === ahead) return;
+    w.ahead = ahead;
     const view = { engine: w.job.engine, elapsedMs: 0, actions: [], status: 'queued' as const, ahead };
     const msg = this.hub.presenter(w.job.chat).progress(view);
     if (w.notice) await this.hub.tryEdit(w.notice, msg);

@@ -62,12 +62,30 @@ export class MemoryTransport implements Transport {
       chat,
       sender: options.sender ?? { id: 'u1', name: 'user' },
       text,
-      messageRef: { chat, id: `in-${id}` },
+      messageRef: options.messageRef ?? { chat, id: `in-${id}` },
       sentAt: options.sentAt ?? Date.now(),
       ...(options.replyTo ? { replyTo: options.replyTo } : {}),
     };
     await this.#ingress.accept([event]);
     return event;
+  }
+
+  /**
+   * A user presses the button labelled `buttonText` on a message the host sent: delivers a
+   * `callback` event with the button's data, as Telegram and Slack do; resolves once journaled.
+   */
+  async press(
+    message: MessageRef,
+    buttonText: string,
+    options: Partial<InboundEvent> = {},
+  ): Promise<InboundEvent> {
+    const m = this.#find(message);
+    const button = (m.buttons ?? []).flat().find((b) => b.text === buttonText);
+    if (!button) {
+      const labels = (m.buttons ?? []).flat().map((b) => b.text);
+      throw new Error(`message ${message.id} has no button "${buttonText}"; it has: ${labels.join(', ') || 'none'}`);
+    }
+    return this.receive(button.data, { ...options, kind: 'callback', chat: m.ref.chat, messageRef: m.ref });
   }
 
   async send(to: ChatAddress, msg: OutgoingMessage): Promise<MessageRef> {

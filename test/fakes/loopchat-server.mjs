@@ -1,5 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Plain JavaScript so both the tests (vitest) and the benchmarks (node) can run it.
+/**
+ * @typedef {{ id: number, chat: string, text: string, date: number, reply_to?: number }} UserMessage
+ * @typedef {{ id: number, chat: string, text: string, reply_to?: number, edits: string[], deleted: boolean }} BotMessage
+ */
+import { createServer } from 'node:http';
 
 /**
  * "Loopchat": the smallest chat platform with Telegram's delivery semantics, for testing the
@@ -7,56 +11,43 @@ import type { AddressInfo } from 'node:net';
  * poll with a higher offset confirms them (so a daemon that dies before journaling gets them
  * again), and the server outlives daemon processes, like a real platform.
  */
-export interface UserMessage {
-  readonly id: number;
-  readonly chat: string;
-  readonly text: string;
-  readonly date: number;
-  readonly reply_to?: number;
-}
-
-export interface BotMessage {
-  readonly id: number;
-  readonly chat: string;
-  text: string;
-  readonly reply_to?: number;
-  readonly edits: string[];
-  deleted: boolean;
-}
-
 export class LoopchatServer {
-  readonly #server: Server;
+  #server;
   #nextUpdate = 1;
   #nextBot = 1_000_000;
-  readonly #pending: UserMessage[] = [];
-  readonly users: UserMessage[] = [];
-  readonly bot: BotMessage[] = [];
+  #pending = [];
+  /** @type {UserMessage[]} */
+  users = [];
+  /** @type {BotMessage[]} */
+  bot = [];
   /** Highest update id a poll has confirmed (offset - 1). */
   confirmed = 0;
   /** Called when a poll confirms new updates, before it is answered (lets a test kill the bot right there). */
-  onConfirm: ((confirmed: number) => void) | undefined;
-  readonly #waiters = new Set<() => void>();
+  /** @type {((confirmed: number) => void) | undefined} */
+  onConfirm = undefined;
+  #waiters = new Set();
   url = '';
 
   constructor() {
     this.#server = createServer((req, res) => void this.#handle(req, res));
   }
 
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  async start() {
+    await new Promise((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${this.#server.address().port}`;
     return this;
   }
 
-  async close(): Promise<void> {
+  async close() {
     for (const w of this.#waiters) w();
     this.#server.closeAllConnections();
-    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    await new Promise((resolve) => this.#server.close(() => resolve()));
   }
 
   /** A user writes in `chat`; returns the message (its id is the update id). */
-  say(chat: string, text: string, options: { date?: number; replyTo?: number } = {}): UserMessage {
-    const msg: UserMessage = {
+  /** @returns {UserMessage} */
+  say(chat, text, options = {}) {
+    const msg = {
       id: this.#nextUpdate++,
       chat,
       text,
@@ -70,12 +61,13 @@ export class LoopchatServer {
   }
 
   /** Bot messages replying to a user message. */
-  repliesTo(id: number): BotMessage[] {
+  /** @returns {BotMessage[]} */
+  repliesTo(id) {
     return this.bot.filter((m) => m.reply_to === id);
   }
 
   /** Resolves when `predicate` holds; checked on every request the bot makes. */
-  waitFor(predicate: () => boolean, timeoutMs = 30_000, what = 'condition'): Promise<void> {
+  waitFor(predicate, timeoutMs = 30_000, what = 'condition') {
     if (predicate()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const check = () => {
@@ -92,14 +84,14 @@ export class LoopchatServer {
     });
   }
 
-  #wake(): void {
+  #wake() {
     for (const w of [...this.#waiters]) w();
   }
 
-  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async #handle(req, res) {
     const url = new URL(req.url ?? '/', this.url);
     const body = req.method === 'POST' ? JSON.parse((await readBody(req)) || '{}') : {};
-    const reply = (status: number, data: unknown) => {
+    const reply = (status, data) => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(data));
       this.#wake();
@@ -109,13 +101,13 @@ export class LoopchatServer {
         const offset = Number(url.searchParams.get('offset') ?? '0');
         const timeoutMs = Number(url.searchParams.get('timeout') ?? '0');
         // confirming: every update below the offset is gone for good
-        while (this.#pending.length && this.#pending[0]!.id < offset) this.#pending.shift();
+        while (this.#pending.length && this.#pending[0].id < offset) this.#pending.shift();
         if (offset - 1 > this.confirmed) {
           this.confirmed = offset - 1;
           this.onConfirm?.(this.confirmed);
         }
         if (!this.#pending.length && timeoutMs > 0) {
-          await new Promise<void>((resolve) => {
+          await new Promise((resolve) => {
             const done = () => {
               clearTimeout(t);
               this.#waiters.delete(done);
@@ -130,7 +122,7 @@ export class LoopchatServer {
         return;
       }
       case '/send': {
-        const msg: BotMessage = {
+        const msg = {
           id: this.#nextBot++,
           chat: body.chat,
           text: body.text,
@@ -163,11 +155,11 @@ export class LoopchatServer {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req) {
   return new Promise((resolve, reject) => {
     let data = '';
     req.setEncoding('utf8');
-    req.on('data', (c: string) => {
+    req.on('data', (c) => {
       data += c;
     });
     req.on('end', () => resolve(data));

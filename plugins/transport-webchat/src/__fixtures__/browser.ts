@@ -1,0 +1,86 @@
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, onTestFinished } from 'vitest';
+
+/** Debian's chromium (`apt-get install chromium`); CI installs it in .ci/run. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * One browser per test file (its launch is the slow part); each test gets a fresh context —
+ * its own cookies and localStorage — closed when the test ends. Playwright gives every launch
+ * a fresh temporary `--user-data-dir`.
+ */
+export function sharedBrowser(): { context(): Promise<BrowserContext> } {
+  const holder: { browser?: Browser } = {};
+  beforeAll(async () => {
+    holder.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  }, 30_000);
+  afterAll(async () => {
+    await holder.browser?.close();
+  });
+  return {
+    async context() {
+      const context = await holder.browser!.newContext({ viewport: { width: 900, height: 640 } });
+      onTestFinished(() => context.close());
+      return context;
+    },
+  };
+}
+
+/** The page as a user sees it, by the hooks webchat.js puts in the DOM. */
+export class ChatPage {
+  constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, url: string): Promise<ChatPage> {
+    const page = await context.newPage();
+    await page.goto(url);
+    const chat = new ChatPage(page);
+    await chat.connected();
+    return chat;
+  }
+
+  async connected(timeout = 15_000): Promise<void> {
+    await this.page.locator('#status[data-state="connected"]').waitFor({ timeout });
+  }
+
+  async say(text: string): Promise<string> {
+    await this.page.locator('#input').fill(text);
+    await this.page.locator('#input').press('Enter');
+    const mine = this.page.locator('.msg.user').filter({ hasText: text }).last();
+    await mine.waitFor();
+    return (await mine.getAttribute('data-id'))!;
+  }
+
+  /** The chat id from the address bar (`?chat=…`). */
+  chatId(): string {
+    return new URL(this.page.url()).searchParams.get('chat')!;
+  }
+
+  bubble(id: string): Locator {
+    return this.page.locator(`.msg[data-id="${id}"]`);
+  }
+
+  /** Bot messages replying to the user's message `id`, in chat order. */
+  repliesTo(id: string): Locator {
+    return this.page.locator(`.msg.bot[data-reply-to="${id}"]`);
+  }
+
+  /** Bot messages whose text matches. */
+  bot(text: string | RegExp): Locator {
+    return this.page.locator('.msg.bot').filter({ hasText: text });
+  }
+
+  async texts(): Promise<string[]> {
+    return this.page.locator('.msg').allInnerTexts();
+  }
+}
