@@ -87,11 +87,13 @@ describe('ferry-command-git, a third-party command plugin', () => {
     const panel = () => tg.repliesTo(ADA, asked.message_id).find((m) => m.text.includes('git status'));
     await tg.waitFor(() => panel() !== undefined, 15_000, 'git status');
     expect(panel()!.text).toContain('?? notes.txt');
-    expect(panel()!.markup?.flat().map((b) => b.text)).toEqual(['Log', 'Diff']);
+    expect(panel()!.markup?.flat().map((b) => b.text)).toEqual(['Diff', 'Log']);
 
-    tg.pressButton(ADA, panel()!.message_id, ADA, 'Log');
-    await tg.waitFor(() => tg.message(ADA, panel()!.message_id)!.text.includes('first commit'), 15_000, 'log');
-    expect(tg.message(ADA, panel()!.message_id)!.text).toMatch(/git log/);
+    const id = panel()!.message_id;
+    tg.pressButton(ADA, id, ADA, 'Log');
+    await tg.waitFor(() => tg.message(ADA, id)!.text.includes('first commit'), 15_000, 'the log, edited in');
+    expect(tg.message(ADA, id)!.text).toMatch(/git log/);
+    expect(tg.message(ADA, id)!.markup?.flat().map((b) => b.text)).toEqual(['Status', 'Diff']);
 
     d.proc.kill('SIGTERM');
     expect((await d.exit).code).toBe(0);

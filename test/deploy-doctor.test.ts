@@ -46,8 +46,12 @@ paths = ["${PROBE}"]
     ]);
     expect(failed[0]).toMatch(/^✗ engine:claude: .*\/nonexistent\/bin\/claude.* — fix: /);
     expect(failed[1]).toMatch(/^✗ transport:console: .*transports\.console.*bogus.* — fix: /);
-    expect(failed[2]).toMatch(/^✗ transport:probe: cannot reach probe\.example.* — fix: check the credentials in \[transports\.probe\]/);
-    expect(failed[3]).toMatch(new RegExp(`^✗ permissions: ${join(dir, 'state')} is 0755 .* — fix: chmod 700 ${join(dir, 'state')}$`));
+    expect(failed[2]).toMatch(
+      /^✗ transport:probe: cannot reach probe\.example.* — fix: check the credentials in \[transports\.probe\]/,
+    );
+    expect(failed[3]).toMatch(
+      new RegExp(`^✗ permissions: ${join(dir, 'state')} is 0755 .* — fix: chmod 700 ${join(dir, 'state')}$`),
+    );
     expect(failed[4]).toMatch(
       /^✗ timeouts: restart\.drain_timeout_s \(120 s\) is not at least 10 s below the stop timeout \(100 s, \[restart\] stop_timeout_s in .*\) — fix: /,
     );
@@ -58,7 +62,13 @@ paths = ["${PROBE}"]
     };
     expect(json.ok).toBe(false);
     const bad = json.findings.filter((f) => f.ok === false);
-    expect(bad.map((f) => f.check)).toEqual(['engine:claude', 'transport:console', 'transport:probe', 'permissions', 'timeouts']);
+    expect(bad.map((f) => f.check)).toEqual([
+      'engine:claude',
+      'transport:console',
+      'transport:probe',
+      'permissions',
+      'timeouts',
+    ]);
     expect(bad.every((f) => typeof f.hint === 'string' && f.hint.length > 0)).toBe(true);
   });
 
@@ -67,7 +77,8 @@ paths = ["${PROBE}"]
     const r = ferry(['doctor'], env(config, dir));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`✗ config: ${config}:3: restart.drain_timeout_s: `);
-    for (const check of ['lock', 'unit', 'time zones', 'daemon']) expect(r.stdout).toMatch(new RegExp(`^[✓!] ${check}: `, 'm'));
+    for (const check of ['lock', 'unit', 'time zones', 'daemon'])
+      expect(r.stdout).toMatch(new RegExp(`^[✓!] ${check}: `, 'm'));
   });
 
   it('passes a healthy instance: checks run, lock held by the running daemon, exit 0', async () => {
@@ -92,12 +103,16 @@ paths = ["${PROBE}"]
     expect(r.stdout).toMatch(/^✓ engine:demo: /m);
     expect(r.stdout).toContain(`✓ permissions: ${join(dir, 'state')} is 0700 and its database files 0600`);
     expect(r.stdout).toContain(`✓ lock: held by pid ${d.proc.pid} (running)`);
-    expect(r.stdout).toContain('✓ timeouts: drain 20 s fits in the stop timeout (60 s, [restart] stop_timeout_s');
+    expect(r.stdout).toContain(
+      '✓ timeouts: drain 20 s fits in the stop timeout (60 s, [restart] stop_timeout_s',
+    );
     expect(r.stdout).toMatch(/^✓ time zones: \d+ zones known/m);
     expect(r.stdout).toContain(`✓ daemon: running (pid ${d.proc.pid}, running)`);
     d.proc.kill('SIGTERM');
     expect((await d.exit).code).toBe(0);
     // after a clean stop the lock is free again
-    expect(ferry(['doctor'], env(config, dir)).stdout).toMatch(/^✓ lock: free \(no ferry runs for this config; no pid file\)/m);
+    expect(ferry(['doctor'], env(config, dir)).stdout).toMatch(
+      /^✓ lock: free \(no ferry runs for this config; no pid file\)/m,
+    );
   });
 });

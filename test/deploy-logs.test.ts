@@ -46,8 +46,13 @@ describe('daemon logs', () => {
     await vi.waitFor(() => expect(pretty.stderr()).toContain('ferry is ready'), { timeout: 20_000 });
     pretty.proc.kill('SIGTERM');
     expect((await pretty.exit).code).toBe(0);
-    const ready = pretty.stderr().split('\n').find((l) => l.includes('ferry is ready'))!;
-    expect(ready).toMatch(/^\d\d:\d\d:\d\d\.\d{3} INFO  ferry is ready transports=\["console"\] engine=demo config=/);
+    const ready = pretty
+      .stderr()
+      .split('\n')
+      .find((l) => l.includes('ferry is ready'))!;
+    expect(ready).toMatch(
+      /^\d\d:\d\d:\d\d\.\d{3} INFO {2}ferry is ready transports=\["console"\] engine=demo config=/,
+    );
     expect(pretty.stderr()).not.toContain('SECRET123');
   });
 });

@@ -12,7 +12,9 @@ describe('ferry status (human view)', () => {
     const running = ferry(['status'], { FERRY_CONFIG_PATH: config });
     expect(running.code).toBe(0);
     const lines = running.stdout.split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^ferry running · pid ${d.proc.pid} · generation 1 · up \\d+ (ms|s)$`));
+    expect(lines[0]).toMatch(
+      new RegExp(`^ferry running · pid ${d.proc.pid} · generation 1 · up \\d+ (ms|s)$`),
+    );
     expect(lines).toContain(`config: ${config}`);
     expect(lines[2]).toMatch(/^transports: console · engines: .*demo/);
     expect(lines[3]).toBe('runs: 1 running, 0 queued · journal: 0 pending, 0 dead');

@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -163,7 +173,10 @@ describe('ferry service install / uninstall', () => {
     const config = join(h.dir, '.ferry', 'ferry.toml');
     mkdirSync(join(h.dir, '.ferry'));
     writeFileSync(config, 'default_engine = "demo"\n[transports.console]\n[engines.demo]\n');
-    const unit = ferry(['service', 'install', '--print'], h.env).stdout.replace(process.execPath, '/gone/node');
+    const unit = ferry(['service', 'install', '--print'], h.env).stdout.replace(
+      process.execPath,
+      '/gone/node',
+    );
     mkdirSync(h.unitDir, { recursive: true });
     writeFileSync(join(h.unitDir, 'ferry.service'), unit);
     const r = ferry(['doctor'], h.env);

@@ -38,7 +38,8 @@ describe('one daemon per config', () => {
     const { dir: home } = instanceDir();
     const env = { HOME: home, XDG_CONFIG_HOME: join(home, 'xdg'), FERRY_CONFIG_PATH: '' };
     const configOf = (args: string[]) =>
-      parseUnitFile(ferry(['service', 'install', '--print', ...args], env).stdout).unit.environment().FERRY_CONFIG_PATH!;
+      parseUnitFile(ferry(['service', 'install', '--print', ...args], env).stdout).unit.environment()
+        .FERRY_CONFIG_PATH!;
     const main = configOf([]);
     const dev = configOf(['--instance', 'dev']);
     expect(main).not.toBe(dev);

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { DEMO_CONFIG, instanceDir, startDaemon } from './support/daemon.js';
+import { LOOPCHAT_PLUGIN_DIR } from './support/loopchat.js';
 import { notifySocket } from './support/notify-socket.js';
 import { descendants } from './support/proc.js';
 
@@ -60,7 +63,15 @@ stop_timeout_s = 5
     const systemd = notifySocket(join(dir, 'notify.sock'));
     const d = startDaemon(config, { NOTIFY_SOCKET: join(dir, 'notify.sock') });
     await systemd.waitFor('READY=1');
-    expect(d.logs().some((l) => l.level === 40 && /drain_timeout_s \(30 s\) is not at least 10 s below the stop timeout \(5 s/.test(String(l.msg)))).toBe(true);
+    expect(
+      d
+        .logs()
+        .some(
+          (l) =>
+            l.level === 40 &&
+            /drain_timeout_s \(30 s\) is not at least 10 s below the stop timeout \(5 s/.test(String(l.msg)),
+        ),
+    ).toBe(true);
     d.say('sleep 2');
     await d.waitForStdout(/⚙️ working/);
     d.proc.kill('SIGTERM');
@@ -78,7 +89,12 @@ stop_timeout_s = 5
     expect(lines.filter((l) => l === 'READY=1' || l === 'STOPPING=1')).toEqual(['READY=1', 'STOPPING=1']);
     // while running, STATUS= says the state, the transports, the runs and the queue
     expect(lines[ready + 1]).toBe('STATUS=running: console · 0 run(s), 0 queued');
-    expect(lines.slice(ready, stopping).filter((l) => l.startsWith('STATUS=')).every((l) => l.startsWith('STATUS=running: console · '))).toBe(true);
+    expect(
+      lines
+        .slice(ready, stopping)
+        .filter((l) => l.startsWith('STATUS='))
+        .every((l) => l.startsWith('STATUS=running: console · ')),
+    ).toBe(true);
     expect(lines[stopping + 1]).toBe('STATUS=draining: SIGTERM');
     // one step: enough to cover a few countdown ticks, not the whole drain
     expect(lines[extend]).toBe('EXTEND_TIMEOUT_USEC=20000000');
@@ -111,6 +127,40 @@ stop_timeout_s = 5
       expect(child.names).not.toContain('LISTEN_FDS');
       expect(child.names).not.toContain('WATCHDOG_USEC');
     }
+    d.proc.kill('SIGTERM');
+    expect((await d.exit).code).toBe(0);
+  });
+
+  it('holds READY=1 back until every transport receives (a slow first poll)', async () => {
+    const { dir, config } = instanceDir();
+    const systemd = notifySocket(join(dir, 'notify.sock'));
+    let readyBeforeFirstPoll: boolean | undefined;
+    // a chat platform whose first poll takes a second: the loopchat transport's start() awaits it
+    const server = createServer((req, res) => {
+      const first = readyBeforeFirstPoll === undefined;
+      setTimeout(
+        () => {
+          if (first) readyBeforeFirstPoll = systemd.messages.some((m) => m.split('\n').includes('READY=1'));
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify(req.url?.startsWith('/updates') ? { updates: [] } : { id: 1 }));
+        },
+        first ? 1000 : 300,
+      );
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    onTestFinished(() => {
+      server.closeAllConnections();
+      server.close();
+    });
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    writeFileSync(
+      config,
+      `default_engine = "demo"\n[transports.loopchat]\nurl = "${url}"\n[engines.demo]\n[plugins]\npaths = ["${LOOPCHAT_PLUGIN_DIR}"]\n`,
+    );
+    const d = startDaemon(config, { NOTIFY_SOCKET: join(dir, 'notify.sock') });
+    await systemd.waitFor('READY=1');
+    expect(readyBeforeFirstPoll).toBe(false);
+    expect(systemd.messages.join('\n')).toContain('STATUS=running: loopchat · 0 run(s), 0 queued');
     d.proc.kill('SIGTERM');
     expect((await d.exit).code).toBe(0);
   });

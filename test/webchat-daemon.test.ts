@@ -2,7 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { ChatPage, sharedBrowser } from '../plugins/transport-webchat/src/__fixtures__/browser.js';
-import { E2E_TOKEN, freePort, webchatConfig } from '../plugins/transport-webchat/src/__fixtures__/webchat-daemon.js';
+import {
+  E2E_TOKEN,
+  freePort,
+  webchatConfig,
+} from '../plugins/transport-webchat/src/__fixtures__/webchat-daemon.js';
 import { ferry, instanceDir, REPO, startDaemon } from './support/daemon.js';
 import { alive, descendants } from './support/proc.js';
 
@@ -28,7 +32,9 @@ describe('webchat in the daemon', () => {
     const id = await chat.say('hello from the browser');
     const answer = chat.repliesTo(id).filter({ hasText: 'You said: "hello from the browser"' });
     await answer.waitFor({ timeout: 15_000 });
-    expect(await answer.locator('.footer').textContent()).toMatch(/^— demo \(demo\) · \d+ ms · \d+ in \/ \d+ out tokens/);
+    expect(await answer.locator('.footer').textContent()).toMatch(
+      /^— demo \(demo\) · \d+ ms · \d+ in \/ \d+ out tokens/,
+    );
     // the progress message was the first reply, and ends as the run's summary, without a button
     const progress = chat.repliesTo(id).first();
     await expect.poll(() => progress.textContent(), { timeout: 5000 }).toMatch(/✓ done · .* · 3 step\(s\)/);
@@ -36,11 +42,12 @@ describe('webchat in the daemon', () => {
     expect(await chat.repliesTo(id).count()).toBe(2);
     await expect.poll(() => chat.bubble(id).locator('.state').textContent()).toBe('');
 
-    // a second turn for the screenshot in the README
-    const second = await chat.say('and once more');
-    await chat.repliesTo(second).filter({ hasText: 'This is turn 2' }).waitFor({ timeout: 15_000 });
+    // the README's screenshot: an answer above, a second turn at work below
+    const second = await chat.say('sleep 2');
+    await chat.repliesTo(second).first().getByText('▸ $ sleep 2').waitFor({ timeout: 15_000 });
     mkdirSync(join(REPO, 'docs/img'), { recursive: true });
     await chat.page.screenshot({ path: join(REPO, 'docs/img/webchat.png') });
+    await chat.repliesTo(second).filter({ hasText: 'This is turn 2' }).waitFor({ timeout: 15_000 });
 
     daemon.proc.kill('SIGTERM');
     expect((await daemon.exit).code).toBe(0);
@@ -81,7 +88,7 @@ describe('webchat in the daemon', () => {
       await fetch(`${base}api/events?chat=guarded`),
     ]) {
       expect(res.status).toBe(401);
-      expect((await res.json()).error).toBe('FERRY_WEBCHAT_UNAUTHORIZED');
+      expect(await res.json()).toMatchObject({ error: 'FERRY_WEBCHAT_UNAUTHORIZED' });
     }
     // a fresh browser without the token gets no page
     const stranger = await (await browser.context()).newPage();

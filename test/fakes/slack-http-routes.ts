@@ -16,10 +16,10 @@ export interface RouteDeps {
 
 export async function routeRequest(req: IncomingMessage, res: ServerResponse, d: RouteDeps): Promise<void> {
   try {
-  await route(req, res, d);
-} catch (err) {
-  fail(res, 500, String(err));
-}
+    await route(req, res, d);
+  } catch (err) {
+    fail(res, 500, String(err));
+  }
 }
 
 async function route(req: IncomingMessage, res: ServerResponse, d: RouteDeps): Promise<void> {

@@ -8,6 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { encodeDelivery, HttpDelivery, signBody } from './slack-http-delivery.js';
+import { routeRequest } from './slack-http-routes.js';
 import {
   type ButtonJson,
   blockAction,
@@ -15,7 +16,6 @@ import {
   newMessageDeliveries,
   slashCommand,
 } from './slack-payloads.js';
-import { routeRequest } from './slack-http-routes.js';
 import { type EnvelopeRecord, SocketModeHub } from './slack-socket-mode.js';
 import { type ApiFault, SlackWebApi } from './slack-web-api.js';
 import { SlackWorkspace, type StoredMessage } from './slack-workspace.js';
@@ -96,9 +96,13 @@ export class FakeSlackServer {
 
   static async start(options: FakeSlackOptions = {}): Promise<FakeSlackServer> {
     const fake = new FakeSlackServer(options);
-    fake.#server = createServer(
-      (req, res) => void fake.#route(req, res).catch((err) => fail(res, 500, String(err))),
-    );
+    const deps = {
+      api: fake.api,
+      workspace: fake.workspace,
+      botToken: fake.botToken,
+      changed: () => fake.#changed(),
+    };
+    fake.#server = createServer((req, res) => void routeRequest(req, res, deps));
     fake.#server.on('upgrade', (req, socket, head) => fake.socketMode.handleUpgrade(req, socket, head));
     await new Promise<void>((resolve) => fake.#server.listen(0, '127.0.0.1', resolve));
     fake.workspace.baseUrl = `http://127.0.0.1:${(fake.#server.address() as AddressInfo).port}`;

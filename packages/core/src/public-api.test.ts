@@ -14,6 +14,7 @@ describe('the public API of @ferry/core', () => {
         "CLOCK",
         "COMMAND",
         "ChatAddressError",
+        "CommandButtonError",
         "DaemonNotRunningError",
         "ENGINE_RUNNER",
         "EngineNotFoundError",
@@ -52,6 +53,7 @@ describe('the public API of @ferry/core', () => {
   it('exports exactly these testing helpers from @ferry/core/testing', () => {
     expect(Object.keys(testing).sort()).toMatchInlineSnapshot(`
       [
+        "CommandTester",
         "ManualClock",
         "MemoryPluginStore",
         "MemoryTransport",

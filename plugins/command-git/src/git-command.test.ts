@@ -38,8 +38,8 @@ describe('/git', () => {
     expect(status!.text).toBe(`📂 git status · ${dir}\n🌿 main\n\`\`\`\n M a.txt\n?? b.txt\n\`\`\``);
     expect(status!.buttons).toEqual([
       [
-        { text: 'Log', data: 'cmd:git:log' },
         { text: 'Diff', data: 'cmd:git:diff' },
+        { text: 'Log', data: 'cmd:git:log' },
       ],
     ]);
 
@@ -49,6 +49,7 @@ describe('/git', () => {
     expect(status!.buttons!.flat().map((b) => b.text)).toEqual(['Status', 'Log']);
 
     await t.press(status!.ref, 'Log');
+    expect(status!.buttons!.flat().map((b) => b.text)).toEqual(['Status', 'Diff']);
     expect(status!.text).toMatch(/^📂 git log · .*\n```\n[0-9a-f]{7,} \(HEAD -> main\) first commit\n```$/);
   });
 

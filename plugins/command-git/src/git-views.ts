@@ -2,7 +2,7 @@ import type { CommandButton } from '@ferry/core';
 import { chatBlock } from './chat-block.js';
 import { GitFailedError } from './git-errors.js';
 
-export const GIT_VIEWS = ['status', 'log', 'diff'] as const;
+export const GIT_VIEWS = ['status', 'diff', 'log'] as const;
 export type GitView = (typeof GIT_VIEWS)[number];
 
 export interface GitPanel {

@@ -75,13 +75,17 @@
           return;
         }
         if (res && (res.ok || (res.status >= 400 && res.status < 500))) {
-          if (!res.ok) failed.set(item.id, (await res.json().catch(() => ({}))).message || `HTTP ${res.status}`);
+          if (!res.ok)
+            failed.set(item.id, (await res.json().catch(() => ({}))).message || `HTTP ${res.status}`);
           writeOutbox(readOutbox().filter((i) => i.id !== item.id));
           retryMs = 250;
           refreshState(item.id);
           continue;
         }
-        setStatus('offline', `Ferry is not answering; ${readOutbox().length} message(s) will be sent when it is back`);
+        setStatus(
+          'offline',
+          `Ferry is not answering; ${readOutbox().length} message(s) will be sent when it is back`,
+        );
         await pause(retryMs);
         retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
       }
@@ -221,7 +225,8 @@
       flush();
     });
     source.onerror = () => {
-      if (status.dataset.state !== 'unauthorized') setStatus('reconnecting', 'the connection to Ferry dropped');
+      if (status.dataset.state !== 'unauthorized')
+        setStatus('reconnecting', 'the connection to Ferry dropped');
       // EventSource gives up for good on an HTTP error (e.g. a 503 while stopping): start a new one
       if (source.readyState === EventSource.CLOSED) setTimeout(connect, 1000);
     };

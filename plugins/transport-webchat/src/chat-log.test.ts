@@ -61,9 +61,15 @@ describe('ChatLog', () => {
     const log = new ChatLog(new MemoryPluginStore(), 100);
     const bot = log.append('a', { role: 'bot', text: 'x' }, T);
     log.delete('a', bot.id);
-    expect(() => log.edit('a', 'b999', 'y')).toThrow(expect.objectContaining({ code: 'FERRY_WEBCHAT_MESSAGE_NOT_FOUND' }));
-    expect(() => log.edit('a', bot.id, 'y')).toThrow(expect.objectContaining({ code: 'FERRY_WEBCHAT_MESSAGE_NOT_FOUND' }));
-    expect(() => log.delete('other', bot.id)).toThrow(expect.objectContaining({ code: 'FERRY_WEBCHAT_MESSAGE_NOT_FOUND' }));
+    expect(() => log.edit('a', 'b999', 'y')).toThrow(
+      expect.objectContaining({ code: 'FERRY_WEBCHAT_MESSAGE_NOT_FOUND' }),
+    );
+    expect(() => log.edit('a', bot.id, 'y')).toThrow(
+      expect.objectContaining({ code: 'FERRY_WEBCHAT_MESSAGE_NOT_FOUND' }),
+    );
+    expect(() => log.delete('other', bot.id)).toThrow(
+      expect.objectContaining({ code: 'FERRY_WEBCHAT_MESSAGE_NOT_FOUND' }),
+    );
   });
 
   it('keeps only the newest `history` messages of a chat, in the store too', () => {

@@ -26,8 +26,13 @@ describe('webchat config', () => {
   it('refuses a non-loopback host unless allow_remote = true', () => {
     const remote = webchatConfigSchema.safeParse({ token: TOKEN, host: '0.0.0.0' });
     expect(remote.success).toBe(false);
-    expect(remote.error?.issues[0]).toMatchObject({ path: ['host'], message: expect.stringMatching(/allow_remote/) });
-    expect(webchatConfigSchema.safeParse({ token: TOKEN, host: '0.0.0.0', allow_remote: true }).success).toBe(true);
+    expect(remote.error?.issues[0]).toMatchObject({
+      path: ['host'],
+      message: expect.stringMatching(/allow_remote/),
+    });
+    expect(webchatConfigSchema.safeParse({ token: TOKEN, host: '0.0.0.0', allow_remote: true }).success).toBe(
+      true,
+    );
     expect(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost'].every(isLoopback)).toBe(true);
     expect(['0.0.0.0', '::', '192.168.1.2', 'example.com', '::ffff:10.0.0.1'].some(isLoopback)).toBe(false);
   });
@@ -37,7 +42,9 @@ describe('webchat plugin', () => {
   it('registers the transport with explicit tokens', async () => {
     const parent = container.createChildContainer();
     parent.register(CLOCK, { useValue: new ManualClock() });
-    parent.register(PLUGIN_CONTEXT, { useValue: createTestPluginContext({ id: 'webchat', kind: 'transport' }) });
+    parent.register(PLUGIN_CONTEXT, {
+      useValue: createTestPluginContext({ id: 'webchat', kind: 'transport' }),
+    });
     parent.register(PLUGIN_CONFIG, { useValue: webchatConfigSchema.parse({ token: TOKEN }) });
     const child = parent.createChildContainer();
     await plugin.register(child, webchatConfigSchema.parse({ token: TOKEN }));

@@ -15,7 +15,9 @@ export const webchatConfigSchema = z
      */
     port: z.number().int().min(0).max(65_535).default(8765),
     /** Required by the page and every API call; long and random (`openssl rand -hex 24`). */
-    token: z.string().min(16, 'use a long random token (at least 16 characters), e.g. `openssl rand -hex 24`'),
+    token: z
+      .string()
+      .min(16, 'use a long random token (at least 16 characters), e.g. `openssl rand -hex 24`'),
     /** Serve on a non-loopback address. Anyone who can reach it and knows the token can run agents. */
     allow_remote: z.boolean().default(false),
     /** Chat (the part after `webchat:`) that receives operator notices besides the open pages. */

@@ -17,17 +17,26 @@ describe('the webchat page', () => {
 
     const userId = await chat.say('<img src=x onerror="window.owned=1"> list files');
     await expect.poll(() => journal.accepted.length).toBe(1);
-    expect(journal.accepted[0]).toMatchObject({ kind: 'message', text: '<img src=x onerror="window.owned=1"> list files' });
+    expect(journal.accepted[0]).toMatchObject({
+      kind: 'message',
+      text: '<img src=x onerror="window.owned=1"> list files',
+    });
     await expect.poll(() => chat.bubble(userId).locator('.state').textContent()).toBe('');
 
     const where = { transport: 'webchat', chat: 'c1' };
     const cancel = [[{ text: 'Cancel', data: 'cancel:42' }]];
-    const progress = await h.transport.send(where, { text: '⚙️ working · 0 s', replyTo: { chat: where, id: userId }, buttons: cancel });
+    const progress = await h.transport.send(where, {
+      text: '⚙️ working · 0 s',
+      replyTo: { chat: where, id: userId },
+      buttons: cancel,
+    });
     await chat.bubble(progress.id).getByText('⚙️ working · 0 s').waitFor();
     await h.transport.edit(progress, { text: '⚙️ working · 1 s\n✓ List files', buttons: cancel });
     await chat.bubble(progress.id).getByText('✓ List files').waitFor();
     expect(await chat.page.locator('.msg.bot').count()).toBe(1);
-    await expect.poll(() => chat.bubble(progress.id).locator('.quote').textContent()).toMatch(/^↪ <img src=x/);
+    await expect
+      .poll(() => chat.bubble(progress.id).locator('.quote').textContent())
+      .toMatch(/^↪ <img src=x/);
 
     await chat.bubble(progress.id).getByRole('button', { name: 'Cancel' }).click();
     await expect.poll(() => journal.accepted.length).toBe(2);
@@ -42,15 +51,12 @@ describe('the webchat page', () => {
     expect(await chat.bubble(answer.id).locator('.text').textContent()).toBe('Here are the files.');
     expect(await chat.bubble(answer.id).getAttribute('data-reply-to')).toBe(userId);
     await expect.poll(() => chat.bubble(progress.id).locator('button').count()).toBe(0);
-    expect(await chat.page.evaluate(() => (window as { owned?: number }).owned)).toBeUndefined();
+    expect(await chat.page.evaluate(() => (globalThis as { owned?: number }).owned)).toBeUndefined();
 
     await h.transport.delete(answer);
     await expect.poll(() => chat.bubble(answer.id).count()).toBe(0);
     // order: the user's message, then the progress message that replied to it
-    expect(await chat.page.locator('.msg').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id))).toEqual([
-      userId,
-      progress.id,
-    ]);
+    expect(await chat.order()).toEqual([userId, progress.id]);
   });
 
   it('keeps a message the server did not take in localStorage and sends it again, also after a reload', async () => {
@@ -71,7 +77,7 @@ describe('the webchat page', () => {
     await expect.poll(() => chat.bubble(id).locator('.state').textContent(), { timeout: 5000 }).toBe('');
     const keys = new Set(journal.accepted.map((e) => e.dedupeKey));
     expect(keys).toEqual(new Set([`c2:${id}`])); // every try was the same message
-    expect(await chat.page.evaluate(() => localStorage.getItem('ferry-webchat:outbox:c2'))).toBe('[]');
+    expect(await chat.outbox()).toBe('[]');
   });
 
   it('gives each tab its own chat unless the URL names one', async () => {

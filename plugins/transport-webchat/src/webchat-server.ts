@@ -22,7 +22,8 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 const PAGE_HEADERS = {
   // scripts and styles only from this server: a message text can never run as code
-  'content-security-policy': "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'cache-control': 'no-store',
@@ -46,7 +47,9 @@ export class WebchatServer {
   async listen(host: string, port: number): Promise<AddressInfo> {
     await new Promise<void>((resolve, reject) => {
       const onError = (err: Error) =>
-        reject(new WebchatListenError(`webchat cannot listen on ${host}:${port}: ${err.message}`, { cause: err }));
+        reject(
+          new WebchatListenError(`webchat cannot listen on ${host}:${port}: ${err.message}`, { cause: err }),
+        );
       this.#server.once('error', onError);
       this.#server.listen({ host, port }, () => {
         this.#server.off('error', onError);

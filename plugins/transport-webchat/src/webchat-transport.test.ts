@@ -46,7 +46,13 @@ describe('webchat inbound: journal before 200', () => {
       { transport: 'webchat', chat: 'c1' },
       { text: 'working', buttons: [[{ text: 'Cancel', data: 'cancel:7' }]] },
     );
-    const res = await h.post({ kind: 'callback', chat: 'c1', id: 'press1', data: 'cancel:7', ref: progress.id });
+    const res = await h.post({
+      kind: 'callback',
+      chat: 'c1',
+      id: 'press1',
+      data: 'cancel:7',
+      ref: progress.id,
+    });
     expect(res.status).toBe(200);
     expect(journal.accepted[0]).toMatchObject({
       kind: 'callback',
@@ -95,7 +101,10 @@ describe('webchat auth', () => {
       h.request('/api/messages', {
         method: 'POST',
         token: null,
-        headers: { 'content-type': 'application/json', cookie: `ferry_webchat_${new URL(h.url).port}=forged` },
+        headers: {
+          'content-type': 'application/json',
+          cookie: `ferry_webchat_${new URL(h.url).port}=forged`,
+        },
         body: JSON.stringify(msg),
       }),
       h.request('/', { token: null }),
@@ -143,9 +152,15 @@ describe('webchat outbound: a durable log streamed as server-sent events', () =>
     const chat = { transport: 'webchat', chat: 'c1' };
     const first = await openSse(`${h.url}api/events?chat=c1`, { authorization: `Bearer ${TOKEN}` });
     expect(first.res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const progress = await h.transport.send(chat, { text: 'working', buttons: [[{ text: 'Cancel', data: 'cancel:1' }]] });
+    const progress = await h.transport.send(chat, {
+      text: 'working',
+      buttons: [[{ text: 'Cancel', data: 'cancel:1' }]],
+    });
     await h.transport.send({ transport: 'webchat', chat: 'other' }, { text: 'not for c1' });
-    await h.transport.edit(progress, { text: 'working · 1 s', buttons: [[{ text: 'Cancel', data: 'cancel:1' }]] });
+    await h.transport.edit(progress, {
+      text: 'working · 1 s',
+      buttons: [[{ text: 'Cancel', data: 'cancel:1' }]],
+    });
     await first.waitFor(() => first.records().length === 2);
     expect(first.records().map((r) => [r.eventId, r.id, r.text])).toEqual([
       ['1', progress.id, 'working'],
@@ -155,7 +170,10 @@ describe('webchat outbound: a durable log streamed as server-sent events', () =>
     first.close();
 
     // while the page is away: the answer, the progress summary, a deleted message
-    const answer = await h.transport.send(chat, { text: 'done\n\n— demo · 1 s', replyTo: { chat, id: 'm1' } });
+    const answer = await h.transport.send(chat, {
+      text: 'done\n\n— demo · 1 s',
+      replyTo: { chat, id: 'm1' },
+    });
     await h.transport.edit(progress, { text: '✓ done' });
     const extra = await h.transport.send(chat, { text: 'temporary' });
     await h.transport.delete(extra);
@@ -190,11 +208,16 @@ describe('webchat outbound: a durable log streamed as server-sent events', () =>
       'last-event-id': '1',
     });
     await page.waitFor(() => page.records().length === 2);
-    expect(page.records().map((r) => r.text)).toEqual(['⚠️ interrupted by a crash', 'Send /continue to pick it up.']);
+    expect(page.records().map((r) => r.text)).toEqual([
+      '⚠️ interrupted by a crash',
+      'Send /continue to pick it up.',
+    ]);
     await expect(after.transport.edit({ chat, id: 'b999' }, { text: 'x' })).rejects.toMatchObject({
       code: 'FERRY_WEBCHAT_MESSAGE_NOT_FOUND',
     });
-    await expect(after.transport.send({ transport: 'telegram', chat: '1' }, { text: 'x' })).rejects.toMatchObject({
+    await expect(
+      after.transport.send({ transport: 'telegram', chat: '1' }, { text: 'x' }),
+    ).rejects.toMatchObject({
       code: 'FERRY_CHAT_ADDRESS',
     });
   });

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import {
-  CLOCK,
   type ChatAddress,
   ChatAddressError,
+  CLOCK,
   type Clock,
   type ConfigChangeVerdict,
   type ConfigDelta,
@@ -185,7 +185,8 @@ export class WebchatTransport implements Transport {
   #routes() {
     return {
       openStream: (chat: string, since: number, res: ServerResponse) => {
-        if (!CHAT_ID_PATTERN.test(chat)) throw new WebchatBadRequestError(`"${chat}" is not a webchat chat id`);
+        if (!CHAT_ID_PATTERN.test(chat))
+          throw new WebchatBadRequestError(`"${chat}" is not a webchat chat id`);
         // catch-up and subscription in one tick: nothing written in between can be missed
         this.#streams.open(chat, res, this.#log.since(chat, since), since, this.#log.head);
       },
@@ -196,11 +197,16 @@ export class WebchatTransport implements Transport {
   async #post(body: unknown): Promise<Record<string, unknown>> {
     const post = parseInboundPost(body);
     const ingress = this.#ingress;
-    if (!ingress) throw new WebchatUnavailableError('webchat is not receiving (starting or stopping); try again');
+    if (!ingress)
+      throw new WebchatUnavailableError('webchat is not receiving (starting or stopping); try again');
     if (post.kind === 'message') {
       // logged before the journal: the host's progress reply must come after it in the chat.
       // A retry of the same id finds it there and writes nothing.
-      const record = this.#log.append(post.chat, { role: 'user', id: post.id, text: post.text }, this.clock.now());
+      const record = this.#log.append(
+        post.chat,
+        { role: 'user', id: post.id, text: post.text },
+        this.clock.now(),
+      );
       this.#streams.publish(post.chat, record);
     }
     const accepting = ingress.accept([toInboundEvent(this.id, post, this.clock.now())]);
@@ -227,7 +233,11 @@ export class WebchatTransport implements Transport {
   }
 
   #chatOf(address: ChatAddress): string {
-    if (address.transport !== this.id || !CHAT_ID_PATTERN.test(address.chat) || address.thread !== undefined) {
+    if (
+      address.transport !== this.id ||
+      !CHAT_ID_PATTERN.test(address.chat) ||
+      address.thread !== undefined
+    ) {
       throw new ChatAddressError(
         `webchat cannot address ${address.transport}:${address.chat}${address.thread ? `:${address.thread}` : ''}; expected webchat:<id> with letters, digits, _ and -`,
       );

@@ -32,7 +32,9 @@ export async function doctorCommand(opts: { json?: boolean }): Promise<number> {
     loaded = loadConfig(configPath, env);
     findings.push(pass('config', `${configPath} is valid`));
   } catch (err) {
-    findings.push(fail('config', (err as Error).message, 'change what each line names (`ferry config check` repeats it)'));
+    findings.push(
+      fail('config', (err as Error).message, 'change what each line names (`ferry config check` repeats it)'),
+    );
   }
   if (loaded) findings.push(...(await pluginFindings(loaded, clock)));
   findings.push(...permissionFindings(stateDir, configPath));
@@ -61,7 +63,11 @@ async function daemonFinding(stateDir: string, configPath: string, clock: System
       config_error?: string;
     };
     if (status.config_error)
-      return warn('daemon', `running (pid ${status.pid}, ${status.state}) on its last good config; the file now has: ${status.config_error}`, 'fix the config file; the daemon applies it when saved');
+      return warn(
+        'daemon',
+        `running (pid ${status.pid}, ${status.state}) on its last good config; the file now has: ${status.config_error}`,
+        'fix the config file; the daemon applies it when saved',
+      );
     return pass('daemon', `running (pid ${status.pid}, ${status.state})`);
   } catch (err) {
     return warn('daemon', (err as Error).message);

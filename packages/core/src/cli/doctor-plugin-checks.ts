@@ -20,7 +20,9 @@ export async function pluginFindings(loaded: LoadedConfig, clock: Clock): Promis
   const findings: Finding[] = [];
   const { registry, used } = await inventoryPlugins(loaded, true);
   for (const p of registry.problems())
-    findings.push(warn('plugins', `${p.path}: ${p.message}`, 'fix or remove that package or [plugins] paths entry'));
+    findings.push(
+      warn('plugins', `${p.path}: ${p.message}`, 'fix or remove that package or [plugins] paths entry'),
+    );
   const plugins = await registry.loaded();
   for (const u of used) {
     const label = `${u.kind}:${u.id}`;
@@ -35,10 +37,20 @@ export async function pluginFindings(loaded: LoadedConfig, clock: Clock): Promis
         ),
       );
     } else if (record.status === 'disabled') {
-      findings.push(fail(label, `${record.packageName} is not in [plugins] enabled`, `add "${record.packageName}" to [plugins] enabled`));
+      findings.push(
+        fail(
+          label,
+          `${record.packageName} is not in [plugins] enabled`,
+          `add "${record.packageName}" to [plugins] enabled`,
+        ),
+      );
     } else if (record.status === 'failed') {
       findings.push(
-        fail(label, record.problem?.message ?? 'failed to load', `fix what the message names (${section} or the package)`),
+        fail(
+          label,
+          record.problem?.message ?? 'failed to load',
+          `fix what the message names (${section} or the package)`,
+        ),
       );
     } else {
       const plugin = plugins.find((p) => p.record.kind === u.kind && p.record.id === u.id);
@@ -49,7 +61,8 @@ export async function pluginFindings(loaded: LoadedConfig, clock: Clock): Promis
     if (r.status !== 'failed' || used.some((u) => u.kind === r.kind && u.id === r.id)) continue;
     // a plugin this config does not use fails its schema for want of a section: that is no problem
     const unconfigured = r.problem?.code === 'FERRY_CONFIG_INVALID' && !hasSection(loaded, r.kind, r.id);
-    if (!unconfigured) findings.push(warn(`${r.kind}:${r.id}`, `${r.problem?.message ?? 'failed'} (not used by this config)`));
+    if (!unconfigured)
+      findings.push(warn(`${r.kind}:${r.id}`, `${r.problem?.message ?? 'failed'} (not used by this config)`));
   }
   return findings;
 }

@@ -17,7 +17,8 @@ export function permissionFindings(stateDir: string, configPath: string): Findin
   const findings: Finding[] = [];
   const dir = join(stateDir, 'state');
   const uid = process.getuid?.();
-  if (!existsSync(dir)) return [warn('permissions', `${dir} does not exist yet (created 0700 at first start)`)];
+  if (!existsSync(dir))
+    return [warn('permissions', `${dir} does not exist yet (created 0700 at first start)`)];
   const wrong: string[] = [];
   const fixes: string[] = [];
   const look = (path: string, want: number) => {
@@ -33,11 +34,15 @@ export function permissionFindings(stateDir: string, configPath: string): Findin
   look(dir, 0o700);
   for (const name of readdirSync(dir)) if (name.startsWith('ferry.db')) look(join(dir, name), 0o600);
   if (wrong.length > 0)
-    findings.push(fail('permissions', `${wrong.join('; ')} (others may read the journal)`, fixes.join(' && ')));
+    findings.push(
+      fail('permissions', `${wrong.join('; ')} (others may read the journal)`, fixes.join(' && ')),
+    );
   else findings.push(pass('permissions', `${dir} is 0700 and its database files 0600`));
   if (existsSync(configPath) && (statSync(configPath).mode & 0o077) !== 0) {
     const bits = mode(statSync(configPath).mode);
-    findings.push(warn('permissions', `${configPath} is ${bits}; it may hold tokens`, `chmod 600 ${configPath}`));
+    findings.push(
+      warn('permissions', `${configPath} is ${bits}; it may hold tokens`, `chmod 600 ${configPath}`),
+    );
   }
   return findings;
 }
@@ -52,7 +57,11 @@ export function databaseFinding(stateDir: string): Finding {
       const result = db.pragma('quick_check', { simple: true });
       return result === 'ok'
         ? pass('state', `${file}: integrity ok`)
-        : fail('state', `${file}: integrity ${String(result)}`, 'stop Ferry and start it again: it moves a damaged database aside');
+        : fail(
+            'state',
+            `${file}: integrity ${String(result)}`,
+            'stop Ferry and start it again: it moves a damaged database aside',
+          );
     } finally {
       db.close();
     }
@@ -78,7 +87,12 @@ export function lockFinding(stateDir: string): Finding {
   const who = pid === undefined ? 'no pid file' : `pid ${pid} ${alive ? 'is running' : 'is not running'}`;
   if (typeof held === 'string') return warn('lock', `cannot probe ${lockFilePath(stateDir)}: ${held}`);
   if (held && alive) return pass('lock', `held by pid ${pid} (running)`);
-  if (held) return warn('lock', `held, but ${who}: the holder did not record itself`, `find it with \`fuser ${lockFilePath(stateDir)}\``);
+  if (held)
+    return warn(
+      'lock',
+      `held, but ${who}: the holder did not record itself`,
+      `find it with \`fuser ${lockFilePath(stateDir)}\``,
+    );
   if (alive) return warn('lock', `free, but the pid file names pid ${pid}, which is running something else`);
   const stale = pid === undefined ? '' : ': left by a crash, harmless';
   return pass('lock', `free (no ferry runs for this config; ${who}${stale})`);

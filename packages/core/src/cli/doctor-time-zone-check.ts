@@ -14,7 +14,11 @@ export function timeZoneFindings(config: FerryConfig | undefined): Finding[] {
   }
   if (zones.length === 0) {
     return [
-      fail('time zones', 'this Node has no time zone data (Intl knows no zones)', 'use a Node build with full ICU (the official builds have it)'),
+      fail(
+        'time zones',
+        'this Node has no time zone data (Intl knows no zones)',
+        'use a Node build with full ICU (the official builds have it)',
+      ),
     ];
   }
   const findings: Finding[] = [];
@@ -31,7 +35,9 @@ export function timeZoneFindings(config: FerryConfig | undefined): Finding[] {
   }
   if (bad.length === 0) {
     const used = crons.filter((c) => c.timezone !== undefined).length;
-    findings.push(pass('time zones', `${zones.length} zones known${used ? `; the ${used} cron zone(s) are valid` : ''}`));
+    findings.push(
+      pass('time zones', `${zones.length} zones known${used ? `; the ${used} cron zone(s) are valid` : ''}`),
+    );
   }
   return findings;
 }

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { confirm, input, password, select } from '@inquirer/prompts';
 import type { Command } from 'commander';
 import { writeFileAtomic } from '../config/atomic-write.js';
 import { resolveConfigPath } from '../config/config-path.js';
@@ -87,6 +86,8 @@ function fromFlags(f: InitFlags): InitAnswers {
 }
 
 async function ask(f: InitFlags): Promise<InitAnswers> {
+  // only `ferry init` on a terminal needs the prompt library: keep it off every other command's startup
+  const { confirm, input, password, select } = await import('@inquirer/prompts');
   const found = ['claude', 'codex'].filter((e) => findOnPath(e));
   const engine =
     f.engine ??

@@ -43,7 +43,9 @@ export function buildProgram(exit: ExitBox): Command {
   initCommand(program, set);
   program
     .command('doctor')
-    .description('check config, transports, engines, plugins, state, lock, systemd unit and time zones; say what to fix')
+    .description(
+      'check config, transports, engines, plugins, state, lock, systemd unit and time zones; say what to fix',
+    )
     .option('--json', 'print the findings as JSON')
     .action((opts: { json?: boolean }) => set(doctorCommand(opts)));
   configCommands(program, set);

@@ -38,7 +38,10 @@ export interface ServiceTarget {
  * `--instance NAME` runs `~/.ferry-NAME/ferry.toml` as `ferry-NAME.service`, so instances never
  * share config, state dir or lock (DESIGN §5, §7).
  */
-export function serviceTarget(instance: string | undefined, env: NodeJS.ProcessEnv = process.env): ServiceTarget {
+export function serviceTarget(
+  instance: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceTarget {
   if (instance !== undefined && !INSTANCE_NAME.test(instance)) {
     throw new UsageError(
       `--instance ${JSON.stringify(instance)}: use 1–32 of a-z, 0-9, "-" and "_", starting with a letter or digit`,
@@ -52,11 +55,16 @@ export function serviceTarget(instance: string | undefined, env: NodeJS.ProcessE
 }
 
 export function serviceCommands(program: Command, set: ReportExit): void {
-  const service = program.command('service').description('install or remove the systemd user unit that runs Ferry');
+  const service = program
+    .command('service')
+    .description('install or remove the systemd user unit that runs Ferry');
   service
     .command('install')
     .description('write the systemd user unit for this Ferry (prints the systemctl commands to run)')
-    .option('--instance <name>', 'a named instance: config ~/.ferry-<name>/ferry.toml, unit ferry-<name>.service')
+    .option(
+      '--instance <name>',
+      'a named instance: config ~/.ferry-<name>/ferry.toml, unit ferry-<name>.service',
+    )
     .option('--print', 'print the unit instead of writing it')
     .option('--force', 'replace a unit file of that name that Ferry did not write')
     .action((flags: ServiceFlags) => set(install(flags)));
@@ -78,18 +86,24 @@ async function install(flags: ServiceFlags): Promise<number> {
     configPath: target.configPath,
     stopTimeoutS: stopTimeoutFor(target.configPath, notes),
     ...(process.env.PATH ? { path: process.env.PATH } : {}),
-    version: (JSON.parse(readFileSync(join(hostPackageDir(), 'package.json'), 'utf8')) as { version: string }).version,
+    version: (JSON.parse(readFileSync(join(hostPackageDir(), 'package.json'), 'utf8')) as { version: string })
+      .version,
   });
   if (flags.print) {
     process.stdout.write(unit);
     return 0;
   }
   const existing = readUnit(target.unitPath);
-  if (existing && !existing.writtenByFerry && !flags.force) throw new ServiceUnitForeignError(target.unitPath);
+  if (existing && !existing.writtenByFerry && !flags.force)
+    throw new ServiceUnitForeignError(target.unitPath);
   mkdirSync(userUnitDir(), { recursive: true, mode: 0o755 });
   // a unit is read by the user's systemd only, but is not secret: 0644 like systemctl edit writes
   await writeFileAtomic(target.unitPath, unit, { mode: 0o644 });
-  if (flags.instance && process.env.FERRY_CONFIG_PATH && resolve(process.env.FERRY_CONFIG_PATH) !== target.configPath)
+  if (
+    flags.instance &&
+    process.env.FERRY_CONFIG_PATH &&
+    resolve(process.env.FERRY_CONFIG_PATH) !== target.configPath
+  )
     notes.push(`FERRY_CONFIG_PATH is ignored for --instance ${flags.instance}`);
   if (!existsSync(target.configPath))
     notes.push(`${target.configPath} does not exist yet: FERRY_CONFIG_PATH=${target.configPath} ferry init`);

@@ -25,7 +25,15 @@ describe('renderStatus', () => {
   it('shows state, generation, uptime, transports, runs with elapsed time and the queue', () => {
     const text = renderStatus(
       report({
-        runs: [{ session: 'telegram:1', engine: 'claude', chat: 'telegram:1', steps: 3, started_at: new Date(NOW - 75_000).toISOString() }],
+        runs: [
+          {
+            session: 'telegram:1',
+            engine: 'claude',
+            chat: 'telegram:1',
+            steps: 3,
+            started_at: new Date(NOW - 75_000).toISOString(),
+          },
+        ],
         queued: 2,
       }),
       NOW,
@@ -51,10 +59,17 @@ describe('renderStatus', () => {
       webhooks: [{ id: 'gh', url_path: '/gh' }],
       at_pending: 1,
     };
-    const text = renderStatus(report({ triggers, config_error: '/x/ferry.toml:3: restart.drain_timeout_s: bad' }), NOW);
-    expect(text).toContain('next triggers:\n  ▸ hourly at 2026-11-23 12:10 UTC (in 10 min 00 s) · 0 * * * *\n  ▸ weekly at');
+    const text = renderStatus(
+      report({ triggers, config_error: '/x/ferry.toml:3: restart.drain_timeout_s: bad' }),
+      NOW,
+    );
+    expect(text).toContain(
+      'next triggers:\n  ▸ hourly at 2026-11-23 12:10 UTC (in 10 min 00 s) · 0 * * * *\n  ▸ weekly at',
+    );
     expect(text).toContain('/at jobs pending: 1');
-    expect(text).toContain('config error (the last edit was rejected; running on the last good config):\n  /x/ferry.toml:3: restart.drain_timeout_s: bad');
+    expect(text).toContain(
+      'config error (the last edit was rejected; running on the last good config):\n  /x/ferry.toml:3: restart.drain_timeout_s: bad',
+    );
     expect(nextTriggers({})).toEqual([]);
     expect(nextTriggers(undefined)).toEqual([]);
   });

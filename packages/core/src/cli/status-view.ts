@@ -28,7 +28,9 @@ export function renderStatus(report: StatusReport, now: number): string {
     lines.push('next triggers:');
     for (const t of next.slice(0, 5)) {
       const when = new Date(t.at).toISOString().replace('T', ' ').slice(0, 16);
-      lines.push(`  ▸ ${t.id} at ${when} UTC (in ${formatDuration(Math.max(0, t.at - now))})${t.label ? ` · ${t.label}` : ''}`);
+      lines.push(
+        `  ▸ ${t.id} at ${when} UTC (in ${formatDuration(Math.max(0, t.at - now))})${t.label ? ` · ${t.label}` : ''}`,
+      );
     }
   }
   const at = (report.triggers as { at_pending?: unknown } | undefined)?.at_pending;

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { buildHarness, type Harness } from '../__fixtures__/service-harness.js';
 import type { CallbackContext, Command, CommandContext, EngineAnswer } from '../api/command.js';
 import { ScriptedRunner, simpleScript } from '../testing/scripted-runner.js';
@@ -201,5 +201,15 @@ describe('commands through the dispatcher', () => {
     await h.transport.receive('/bad');
     await h.transport.waitFor((t) => t.texts().some((x) => x.startsWith('⚠️')));
     expect(h.transport.texts()[0]).toBe('⚠️ /bad failed (ferry-command-bad): /bad: no engine "nope"; available: test');
+  });
+
+  it('types: runEngine hands back an EngineAnswer only with capture', () => {
+    // checked by tsc, never called
+    const check = (ctx: CommandContext) => {
+      expectTypeOf(ctx.runEngine('x', { capture: true })).toEqualTypeOf<Promise<EngineAnswer>>();
+      expectTypeOf(ctx.runEngine('x', { fresh: true })).toEqualTypeOf<Promise<void>>();
+      expectTypeOf(ctx.runEngine('x')).toEqualTypeOf<Promise<void>>();
+    };
+    expect(typeof check).toBe('function');
   });
 });

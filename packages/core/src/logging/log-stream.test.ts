@@ -2,8 +2,8 @@ import { closeSync, fstatSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { makeTempDir } from '../supervisor/__fixtures__/temp-dir.js';
-import { createLogger } from './logger.js';
 import { chooseLogFormat, logStream, writesToJournal } from './log-stream.js';
+import { createLogger } from './logger.js';
 import { prettyLine } from './pretty-line.js';
 
 function sink() {
@@ -22,7 +22,10 @@ describe('log lines', () => {
     expect(text).not.toContain('SECRET123');
     expect(text).not.toContain('123456');
     expect(text).toContain('short abc stays');
-    expect(out.lines.map((l) => JSON.parse(l).msg)).toEqual(['poll failed', 'value [redacted]; short abc stays']);
+    expect(out.lines.map((l) => JSON.parse(l).msg)).toEqual([
+      'poll failed',
+      'value [redacted]; short abc stays',
+    ]);
   });
 
   it('are JSON for pipes and journald, pretty for a terminal, unless FERRY_LOG_FORMAT says', () => {
@@ -37,7 +40,7 @@ describe('log lines', () => {
     const log = createLogger({ destination: logStream(out, { format: 'pretty' }) });
     log.warn({ transport: 'console', n: 2 }, 'slow');
     log.error({ err: Object.assign(new Error('boom'), { code: 'FERRY_X' }) }, 'failed');
-    expect(out.lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} WARN  slow transport=console n=2\n$/);
+    expect(out.lines[0]).toMatch(/^\d\d:\d\d:\d\d\.\d{3} WARN {2}slow transport=console n=2\n$/);
     expect(out.lines[1]).toMatch(/ERROR failed \[FERRY_X\]\n {4}Error: boom\n {8}at /);
     expect(prettyLine('not json', false)).toBe('not json');
   });

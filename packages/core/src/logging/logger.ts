@@ -45,5 +45,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     journal: toStderr && writesToJournal(env, 2),
     ...(options.secrets ? { secrets: options.secrets } : {}),
   });
-  return pino({ level, base: { pid: process.pid }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, stream);
+  return pino(
+    { level, base: { pid: process.pid }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    stream,
+  );
 }

@@ -35,7 +35,12 @@ export function prettyLine(line: string, color: boolean): string {
   const fields = Object.entries(record)
     .filter(([k]) => !OMIT.has(k))
     .map(([k, v]) => `${paint('2', `${k}=`)}${typeof v === 'string' ? v : JSON.stringify(v)}`);
-  const head = [paint('2', time), paint(level.color, level.name.padEnd(5)), String(record.msg ?? ''), ...fields]
+  const head = [
+    paint('2', time),
+    paint(level.color, level.name.padEnd(5)),
+    String(record.msg ?? ''),
+    ...fields,
+  ]
     .filter(Boolean)
     .join(' ');
   const err = record.err as ErrLike | undefined;

@@ -26,6 +26,11 @@ describe('findInstalledUnit', () => {
     // no TimeoutStopSec: systemd's default applies
     expect(dev?.stopTimeoutMs).toBe(DEFAULT_STOP_TIMEOUT_MS);
     expect(findInstalledUnit(join(home, 'elsewhere', 'ferry.toml'), env)).toBeUndefined();
-    expect(findInstalledUnit(join(home, '.ferry', 'ferry.toml'), { HOME: home, XDG_CONFIG_HOME: join(home, 'none') })).toBeUndefined();
+    expect(
+      findInstalledUnit(join(home, '.ferry', 'ferry.toml'), {
+        HOME: home,
+        XDG_CONFIG_HOME: join(home, 'none'),
+      }),
+    ).toBeUndefined();
   });
 });

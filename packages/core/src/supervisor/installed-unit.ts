@@ -51,7 +51,8 @@ export function readUnit(path: string, env: NodeJS.ProcessEnv = process.env): In
   }
   const { unit, problems } = parseUnitFile(text);
   const span = unit.get('Service', 'TimeoutStopSec') ?? unit.get('Service', 'TimeoutSec');
-  const parsed = span === undefined ? DEFAULT_STOP_TIMEOUT_MS : parseTimeSpan(expandSpecifiers(span, homeOf(env)));
+  const parsed =
+    span === undefined ? DEFAULT_STOP_TIMEOUT_MS : parseTimeSpan(expandSpecifiers(span, homeOf(env)));
   return {
     path,
     name: path.slice(path.lastIndexOf('/') + 1),
@@ -78,17 +79,25 @@ export function unitConfigPath(unit: UnitFile, env: NodeJS.ProcessEnv = process.
  * files of the user unit dir. systemd does not tell a service its own stop timeout, so this is
  * how the daemon and `ferry doctor` learn it (DESIGN §7).
  */
-export function findInstalledUnit(configPath: string, env: NodeJS.ProcessEnv = process.env): InstalledUnit | undefined {
+export function findInstalledUnit(
+  configPath: string,
+  env: NodeJS.ProcessEnv = process.env,
+): InstalledUnit | undefined {
   const dir = userUnitDir(env);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.service')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.service'))
+      .sort();
   } catch {
     return undefined;
   }
   const target = resolve(configPath);
   // ferry.service / ferry-*.service first: the names `ferry service install` writes
-  const ordered = [...names.filter((n) => n.startsWith('ferry')), ...names.filter((n) => !n.startsWith('ferry'))];
+  const ordered = [
+    ...names.filter((n) => n.startsWith('ferry')),
+    ...names.filter((n) => !n.startsWith('ferry')),
+  ];
   for (const name of ordered) {
     const found = readUnit(join(dir, name), env);
     if (!found || !runsFerry(found.unit)) continue;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock/manual-clock.js';
 import type { Notifier } from './notifier.js';
-import { StopTimeoutExtender } from './stop-timeout-extender.js';
 import { drainStopMismatch, knownStopTimeout } from './stop-timeout.js';
+import { StopTimeoutExtender } from './stop-timeout-extender.js';
 
 function recorder(): Notifier & { sent: Record<string, string>[] } {
   const sent: Record<string, string>[] = [];
@@ -30,7 +30,11 @@ describe('StopTimeoutExtender', () => {
     const clock = new ManualClock();
     const n = recorder();
     await drainFor(clock, new StopTimeoutExtender(n, clock, undefined, clock.now() + 60_000), 60_000);
-    await drainFor(clock, new StopTimeoutExtender(n, clock, Number.POSITIVE_INFINITY, clock.now() + 60_000), 60_000);
+    await drainFor(
+      clock,
+      new StopTimeoutExtender(n, clock, Number.POSITIVE_INFINITY, clock.now() + 60_000),
+      60_000,
+    );
     expect(n.sent).toEqual([]);
   });
 
@@ -68,7 +72,9 @@ describe('knownStopTimeout and drainStopMismatch', () => {
     const stop = knownStopTimeout({ stop_timeout_s: 130 }, '/x/ferry.toml', undefined);
     expect(stop).toEqual({ ms: 130_000, source: '[restart] stop_timeout_s in /x/ferry.toml' });
     expect(drainStopMismatch(120, stop)).toBeUndefined();
-    expect(drainStopMismatch(121, stop)).toMatch(/drain_timeout_s \(121 s\) is not at least 10 s below the stop timeout \(130 s/);
+    expect(drainStopMismatch(121, stop)).toMatch(
+      /drain_timeout_s \(121 s\) is not at least 10 s below the stop timeout \(130 s/,
+    );
     expect(knownStopTimeout({}, '/x/ferry.toml', undefined)).toBeUndefined();
   });
 });

@@ -67,10 +67,17 @@ export function parseUnitFile(text: string): { unit: UnitFile; problems: string[
     }
     const eq = line.indexOf('=');
     if (eq <= 0 || section === '') {
-      problems.push(`line ${start + 1}: ${section === '' ? 'outside any section' : 'not Key=value'}: ${line}`);
+      problems.push(
+        `line ${start + 1}: ${section === '' ? 'outside any section' : 'not Key=value'}: ${line}`,
+      );
       continue;
     }
-    entries.push({ section, key: line.slice(0, eq).trim(), value: line.slice(eq + 1).trim(), line: start + 1 });
+    entries.push({
+      section,
+      key: line.slice(0, eq).trim(),
+      value: line.slice(eq + 1).trim(),
+      line: start + 1,
+    });
   }
   return { unit: new UnitFile(entries), problems };
 }

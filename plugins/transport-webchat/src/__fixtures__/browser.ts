@@ -80,7 +80,21 @@ export class ChatPage {
     return this.page.locator('.msg.bot').filter({ hasText: text });
   }
 
-  async texts(): Promise<string[]> {
-    return this.page.locator('.msg').allInnerTexts();
+  /** Ids of the messages in the order shown. */
+  async order(): Promise<string[]> {
+    return this.page.locator('.msg').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+  }
+
+  /** The page's unsent messages, as kept in its localStorage. */
+  async outbox(): Promise<string | null> {
+    const key = `ferry-webchat:outbox:${this.chatId()}`;
+    // this tsconfig has no DOM lib: the page's globals are typed by hand
+    return this.page.evaluate(
+      (k) =>
+        (
+          globalThis as unknown as { localStorage: { getItem(k: string): string | null } }
+        ).localStorage.getItem(k),
+      key,
+    );
   }
 }

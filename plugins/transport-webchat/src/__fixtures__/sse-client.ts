@@ -31,7 +31,11 @@ export async function openSse(url: string, headers: Record<string, string> = {})
             if (m) fields[m[1]!] = m[2]!;
           }
           if (fields.data !== undefined) {
-            events.push({ event: fields.event ?? 'message', data: fields.data, ...(fields.id ? { id: fields.id } : {}) });
+            events.push({
+              event: fields.event ?? 'message',
+              data: fields.data,
+              ...(fields.id ? { id: fields.id } : {}),
+            });
           }
         }
       }
