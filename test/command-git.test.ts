@@ -39,7 +39,9 @@ describe('ferry-command-git, a third-party command plugin', () => {
     });
     expect(add.stderr).not.toMatch(/^error:/m);
     expect(add.stdout).toContain('installed ferry-command-git@0.1.0: command:git');
-    expect(realpathSync(join(dir, 'plugins', 'node_modules', 'ferry-command-git'))).toBe(realpathSync(PLUGIN_DIR));
+    expect(realpathSync(join(dir, 'plugins', 'node_modules', 'ferry-command-git'))).toBe(
+      realpathSync(PLUGIN_DIR),
+    );
 
     const list = ferry(['plugins', 'list'], { FERRY_CONFIG_PATH: config });
     expect(list.stdout).toMatch(/command:git\s+ferry-command-git@0\.1\.0\s+\(state\)\s+loaded/);
@@ -87,13 +89,22 @@ describe('ferry-command-git, a third-party command plugin', () => {
     const panel = () => tg.repliesTo(ADA, asked.message_id).find((m) => m.text.includes('git status'));
     await tg.waitFor(() => panel() !== undefined, 15_000, 'git status');
     expect(panel()!.text).toContain('?? notes.txt');
-    expect(panel()!.markup?.flat().map((b) => b.text)).toEqual(['Diff', 'Log']);
+    expect(
+      panel()!
+        .markup?.flat()
+        .map((b) => b.text),
+    ).toEqual(['Diff', 'Log']);
 
     const id = panel()!.message_id;
     tg.pressButton(ADA, id, ADA, 'Log');
     await tg.waitFor(() => tg.message(ADA, id)!.text.includes('first commit'), 15_000, 'the log, edited in');
     expect(tg.message(ADA, id)!.text).toMatch(/git log/);
-    expect(tg.message(ADA, id)!.markup?.flat().map((b) => b.text)).toEqual(['Status', 'Diff']);
+    expect(
+      tg
+        .message(ADA, id)!
+        .markup?.flat()
+        .map((b) => b.text),
+    ).toEqual(['Status', 'Diff']);
 
     d.proc.kill('SIGTERM');
     expect((await d.exit).code).toBe(0);

@@ -4,6 +4,7 @@ import {
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -46,13 +47,16 @@ function expectServiceSettings(unit: UnitFile, drainTimeoutS = 120) {
   expect(splitUnitWords(s('ExecStart') ?? '').slice(-1)).toEqual(['run']);
 }
 
+/** Whether `systemd-analyze` is on PATH: CI machines may have no systemd at all. */
+function hasSystemdAnalyze(): boolean {
+  return spawnSync('sh', ['-c', 'command -v systemd-analyze'], { encoding: 'utf8' }).status === 0;
+}
+
 /**
- * `systemd-analyze --user verify` where it is installed. It exits 0 even on unknown keys
- * (PLATFORMS.md), so stderr must be empty; it needs a runtime dir of its own for --user.
+ * `systemd-analyze --user verify`: it exits 0 even on unknown keys (PLATFORMS.md), so stderr
+ * must be empty; --user needs a runtime dir, a private one here.
  */
-function verify(files: string[]): { skipped: string } | { stderr: string; code: number | null } {
-  const which = spawnSync('sh', ['-c', 'command -v systemd-analyze'], { encoding: 'utf8' });
-  if (which.status !== 0) return { skipped: 'systemd-analyze is not installed (apt-get install systemd)' };
+function verify(files: string[]): { stderr: string; code: number | null } {
   const runtime = mkdtempSync(join(tmpdir(), 'ferry-xdg-runtime-'));
   onTestFinished(() => rmSync(runtime, { recursive: true, force: true }));
   const r = spawnSync('systemd-analyze', ['--user', 'verify', ...files], {
@@ -62,19 +66,8 @@ function verify(files: string[]): { skipped: string } | { stderr: string; code: 
   return { stderr: r.stderr, code: r.status };
 }
 
-function expectVerified(files: string[]) {
-  const r = verify(files);
-  if ('skipped' in r) {
-    // the documented exception: the key checks above are the proof on machines without systemd
-    console.warn(`systemd-analyze verify skipped: ${r.skipped}`);
-    return;
-  }
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-}
-
 describe('contrib/ units', () => {
-  it('ferry.service has the settings DESIGN §7 asks for, and systemd-analyze finds nothing', () => {
+  it('ferry.service has the settings DESIGN §7 asks for, ferry.socket the webhook port', () => {
     const service = join(REPO, 'contrib/ferry.service');
     const unit = parse(readFileSync(service, 'utf8'));
     expectServiceSettings(unit);
@@ -84,7 +77,23 @@ describe('contrib/ units', () => {
     // the webhook server's default address ([triggers.server]); Ferry takes it as fd 3
     expect(socket.get('Socket', 'ListenStream')).toBe('127.0.0.1:9876');
     expect(socket.get('Install', 'WantedBy')).toBe('sockets.target');
-    expectVerified([service, join(REPO, 'contrib/ferry.socket')]);
+  });
+
+  // the only test that may skip: the key checks of every other test here are the proof without systemd
+  it('pass systemd-analyze --user verify with empty stderr, as does an installed unit', (ctx) => {
+    if (!hasSystemdAnalyze()) {
+      const reason = 'systemd-analyze is not installed here (apt-get install systemd to run it)';
+      // the default reporter does not show skip notes: say it where CI logs show it
+      console.warn(`skipped systemd-analyze verify: ${reason}`);
+      ctx.skip(reason);
+    }
+    expect(verify([join(REPO, 'contrib/ferry.service'), join(REPO, 'contrib/ferry.socket')])).toEqual({
+      stderr: '',
+      code: 0,
+    });
+    const h = home();
+    expect(ferry(['service', 'install', '--instance', 'dev'], h.env).code).toBe(0);
+    expect(verify([join(h.unitDir, 'ferry-dev.service')])).toEqual({ stderr: '', code: 0 });
   });
 });
 
@@ -110,7 +119,7 @@ describe('ferry service install / uninstall', () => {
     expect(existsSync(h.unitDir)).toBe(false);
   });
 
-  it('writes the unit atomically under $XDG_CONFIG_HOME, sized to the drain timeout, and verifies', () => {
+  it('writes the unit atomically under $XDG_CONFIG_HOME, sized to the drain timeout', () => {
     const h = home();
     mkdirSync(join(h.dir, '.ferry-dev'));
     writeFileSync(join(h.dir, '.ferry-dev', 'ferry.toml'), '[restart]\ndrain_timeout_s = 300\n');
@@ -129,9 +138,8 @@ describe('ferry service install / uninstall', () => {
     expectServiceSettings(unit, 300);
     expect(unit.get('Service', 'TimeoutStopSec')).toBe('330');
     expect(statSync(path).mode & 0o777).toBe(0o644);
-    expectVerified([path]);
     // no temp file left next to it
-    expect(spawnSync('ls', ['-A', h.unitDir], { encoding: 'utf8' }).stdout.trim()).toBe('ferry-dev.service');
+    expect(readdirSync(h.unitDir)).toEqual(['ferry-dev.service']);
   });
 
   it('names a missing config, refuses a unit it did not write, and uninstall removes unit and links', () => {

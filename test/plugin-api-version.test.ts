@@ -46,7 +46,9 @@ describe('plugin API versions through the daemon', () => {
     expect(list.code).toBe(0);
     const future = list.stdout.split('\n').find((l) => l.startsWith('command:future'))!;
     expect(future).toContain('ferry-command-future@1.0.0  (path)  FAILED:');
-    expect(future).toContain(`is written for plugin API ${newer}, but this Ferry implements plugin API ${PLUGIN_API_VERSION}`);
+    expect(future).toContain(
+      `is written for plugin API ${newer}, but this Ferry implements plugin API ${PLUGIN_API_VERSION}`,
+    );
     expect(list.stdout).toMatch(/command:classic {2}ferry-command-classic@1\.0\.0 {2}\(path\) {2}loaded/);
     const json = JSON.parse(ferry(['plugins', 'list', '--json'], { FERRY_CONFIG_PATH: config }).stdout) as {
       plugins: { id: string; status: string; problem?: { code: string } }[];

@@ -20,7 +20,6 @@ export type {
   EngineAnswer,
   RunEngineOptions,
 } from './api/command.js';
-export { CommandButtonError } from './commands/command-button-error.js';
 // ── Engines ─────────────────────────────────────────────────────────────────
 export type { EngineAction, EngineEvent, EngineHealth, Runner, RunRequest, Usage } from './api/engine.js';
 export type {
@@ -51,6 +50,7 @@ export type { ActionView, FinalView, Presenter, ProgressView } from './api/prese
 export type { CommandInfo, Transport, TransportCapabilities, TransportHealth } from './api/transport.js';
 export type { Clock } from './clock/clock.js';
 export { SystemClock } from './clock/system-clock.js';
+export { CommandButtonError } from './commands/command-button-error.js';
 export * from './errors/codes.js';
 // ── Errors, time, logging ───────────────────────────────────────────────────
 export { FerryError, isFerryError } from './errors/ferry-error.js';

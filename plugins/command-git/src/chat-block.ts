@@ -13,7 +13,8 @@ export function chatBlock(output: string, maxChars: number): string {
     kept.push(line);
     size += line.length + 1;
   }
-  if (kept.length === 0 && lines[0] !== undefined) kept.push(`${lines[0].slice(0, Math.max(1, maxChars - 1))}…`);
+  if (kept.length === 0 && lines[0] !== undefined)
+    kept.push(`${lines[0].slice(0, Math.max(1, maxChars - 1))}…`);
   const left = lines.length - kept.length;
   const block = `\`\`\`\n${kept.join('\n')}\n\`\`\``;
   return left > 0 ? `${block}\n… ${left} more line(s)` : block;

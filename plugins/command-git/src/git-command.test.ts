@@ -56,7 +56,9 @@ describe('/git', () => {
   it('answers plainly for a clean tree, a repository without commits, and no changes', async () => {
     const dir = repo();
     const t = tester(dir);
-    expect((await t.send('/git'))[0]!.text).toBe(`📂 git status · ${dir}\n🌿 No commits yet on main\n✓ working tree clean`);
+    expect((await t.send('/git'))[0]!.text).toBe(
+      `📂 git status · ${dir}\n🌿 No commits yet on main\n✓ working tree clean`,
+    );
     expect((await t.send('/git log'))[0]!.text).toBe(`📂 git log · ${dir}\nNo commits yet.`);
     expect((await t.send('/git diff'))[0]!.text).toBe(`📂 git diff · ${dir}\nNo changes to tracked files.`);
     expect((await t.send('/git blame'))[0]!.text).toBe('Usage: /git [status|log|diff]');

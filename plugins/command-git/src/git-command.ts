@@ -53,7 +53,10 @@ export class GitCommand implements Command {
     try {
       return await gitPanel(view, {
         cwd: ctx.cwd,
-        maxChars: Math.max(200, Math.min(this.config.max_chars, ctx.capabilities.maxTextLength - HEADER_ROOM)),
+        maxChars: Math.max(
+          200,
+          Math.min(this.config.max_chars, ctx.capabilities.maxTextLength - HEADER_ROOM),
+        ),
         logCount: this.config.log_count,
         git: (args) =>
           runGit(args, {

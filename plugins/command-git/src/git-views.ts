@@ -36,7 +36,9 @@ const VIEWS: Record<GitView, (o: GitPanelOptions) => Promise<string>> = {
   async status(o) {
     const [branch = '', ...changes] = (await o.git(['status', '--short', '--branch'])).trimEnd().split('\n');
     const head = branch.replace(/^## /, '🌿 ');
-    return changes.length ? `${head}\n${chatBlock(changes.join('\n'), o.maxChars)}` : `${head}\n✓ working tree clean`;
+    return changes.length
+      ? `${head}\n${chatBlock(changes.join('\n'), o.maxChars)}`
+      : `${head}\n✓ working tree clean`;
   },
   async log(o) {
     try {
@@ -44,14 +46,18 @@ const VIEWS: Record<GitView, (o: GitPanelOptions) => Promise<string>> = {
       return chatBlock(log, o.maxChars);
     } catch (err) {
       // a fresh `git init` has a branch but no commit to show
-      if (err instanceof GitFailedError && /does not have any commits/.test(err.message)) return 'No commits yet.';
+      if (err instanceof GitFailedError && /does not have any commits/.test(err.message))
+        return 'No commits yet.';
       throw err;
     }
   },
   async diff(o) {
     const [staged, unstaged] = await Promise.all([o.git(['diff', '--cached']), o.git(['diff'])]);
     if (!staged.trim() && !unstaged.trim()) return 'No changes to tracked files.';
-    const parts = [staged.trim() ? `staged:\n${staged}` : '', unstaged.trim() ? `unstaged:\n${unstaged}` : ''];
+    const parts = [
+      staged.trim() ? `staged:\n${staged}` : '',
+      unstaged.trim() ? `unstaged:\n${unstaged}` : '',
+    ];
     return chatBlock(parts.filter(Boolean).join('\n'), o.maxChars);
   },
 };

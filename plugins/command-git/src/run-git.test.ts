@@ -19,7 +19,9 @@ describe('runGit (real git)', () => {
     const dir = tempDir();
     execFileSync('git', ['init', '-q', '-b', 'main', dir]);
     writeFileSync(join(dir, 'new.txt'), 'hi\n');
-    expect(await runGit(['status', '--short', '--branch'], { ...base, cwd: dir })).toBe('## No commits yet on main\n?? new.txt\n');
+    expect(await runGit(['status', '--short', '--branch'], { ...base, cwd: dir })).toBe(
+      '## No commits yet on main\n?? new.txt\n',
+    );
   });
 
   it('says clearly when the directory is not a repository, or does not exist', async () => {
@@ -36,7 +38,9 @@ describe('runGit (real git)', () => {
 
   it('says clearly when git is missing', async () => {
     const dir = tempDir();
-    await expect(runGit(['status'], { ...base, cwd: dir, path: join(dir, 'no-git-here') })).rejects.toMatchObject({
+    await expect(
+      runGit(['status'], { ...base, cwd: dir, path: join(dir, 'no-git-here') }),
+    ).rejects.toMatchObject({
       code: 'FERRY_GIT_NOT_FOUND',
       message: expect.stringContaining('set [plugins.git] path'),
     });
@@ -48,9 +52,11 @@ describe('runGit (real git)', () => {
     writeFileSync(slow, '#!/bin/sh\nsleep 30\n');
     chmodSync(slow, 0o755);
     const started = Date.now();
-    await expect(runGit(['status'], { ...base, cwd: dir, path: slow, timeoutMs: 200 })).rejects.toMatchObject({
-      code: 'FERRY_GIT_TIMEOUT',
-    });
+    await expect(runGit(['status'], { ...base, cwd: dir, path: slow, timeoutMs: 200 })).rejects.toMatchObject(
+      {
+        code: 'FERRY_GIT_TIMEOUT',
+      },
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 

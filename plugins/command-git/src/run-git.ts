@@ -71,11 +71,16 @@ export async function runGit(args: readonly string[], o: RunGitOptions): Promise
       kill();
       await exited;
       if (result === 'aborted') throw o.signal?.reason ?? new GitTimeoutError('git was stopped');
-      throw new GitTimeoutError(`git ${args.join(' ')} took longer than ${o.timeoutMs} ms in ${o.cwd} and was stopped`);
+      throw new GitTimeoutError(
+        `git ${args.join(' ')} took longer than ${o.timeoutMs} ms in ${o.cwd} and was stopped`,
+      );
     }
     if ('error' in result) {
       if (result.error.code === 'ENOENT') {
-        throw new GitNotFoundError(`git is not installed or not on PATH (looked for "${o.path}"); install git or set [plugins.git] path`, { cause: result.error });
+        throw new GitNotFoundError(
+          `git is not installed or not on PATH (looked for "${o.path}"); install git or set [plugins.git] path`,
+          { cause: result.error },
+        );
       }
       throw new GitFailedError(`could not run ${o.path}: ${result.error.message}`, { cause: result.error });
     }
@@ -83,8 +88,11 @@ export async function runGit(args: readonly string[], o: RunGitOptions): Promise
     if (truncated) return stdout;
     if (result.code !== 0) {
       const stderr = Buffer.concat(err).toString('utf8').trim();
-      if (/not a git repository/i.test(stderr)) throw new GitNotARepoError(`${o.cwd} is not a git repository`);
-      throw new GitFailedError(`git ${args[0]} failed (exit ${result.code}): ${stderr.split('\n').slice(-3).join(' ').slice(0, 300)}`);
+      if (/not a git repository/i.test(stderr))
+        throw new GitNotARepoError(`${o.cwd} is not a git repository`);
+      throw new GitFailedError(
+        `git ${args[0]} failed (exit ${result.code}): ${stderr.split('\n').slice(-3).join(' ').slice(0, 300)}`,
+      );
     }
     return stdout;
   } finally {

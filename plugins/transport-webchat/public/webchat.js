@@ -215,6 +215,7 @@
         // a fresh state dir behind the same address: what this page holds is not its log
         lastSeq = 0;
         for (const id of [...elements.keys()]) render({ id, deleted: true });
+        showOutbox();
         source.close();
         connect();
         return;
@@ -227,8 +228,16 @@
     source.onerror = () => {
       if (status.dataset.state !== 'unauthorized')
         setStatus('reconnecting', 'the connection to Ferry dropped');
-      // EventSource gives up for good on an HTTP error (e.g. a 503 while stopping): start a new one
-      if (source.readyState === EventSource.CLOSED) setTimeout(connect, 1000);
+      // EventSource gives up for good on an HTTP error (a 503 while stopping, a 401 after the
+      // token changed) and cannot tell which: ask the page URL, then start a new one
+      if (source.readyState !== EventSource.CLOSED) return;
+      fetch(location.href, { cache: 'no-store' })
+        .then(
+          (res) =>
+            res.status === 401 && setStatus('unauthorized', 'the token changed: open the link with ?token=…'),
+        )
+        .catch(() => {});
+      setTimeout(connect, 1000);
     };
   }
 
@@ -246,10 +255,15 @@
     }
   });
 
-  // messages left from before a reload (or a closed tab) are shown and sent again
-  for (const item of readOutbox()) {
-    if (item.kind === 'message') render({ id: item.id, role: 'user', text: item.text, order: Infinity });
+  /** Messages still waiting to be sent are shown as the user's, after everything the server has. */
+  function showOutbox() {
+    for (const item of readOutbox()) {
+      if (item.kind === 'message') render({ id: item.id, role: 'user', text: item.text, order: Infinity });
+    }
   }
+
+  // messages left from before a reload (or a closed tab) are shown and sent again
+  showOutbox();
   connect();
   flush();
 })();

@@ -94,4 +94,22 @@ describe('the webchat page', () => {
     expect(await b.bot('to a').count()).toBe(0);
     expect(await a.page.locator('#chat').textContent()).toBe(`webchat:${a.chatId()}`);
   });
+
+  it('reconnects by itself after a stop, and starts over when the server behind the address has a fresh log', async () => {
+    const first = await startTransport(testIngress().ingress);
+    const port = Number(new URL(first.url).port);
+    const chat = await ChatPage.open(await browser.context(), `${first.url}?token=${TOKEN}&chat=c3`);
+    const where = { transport: 'webchat', chat: 'c3' };
+    for (const text of ['old one', 'old two']) await first.transport.send(where, { text });
+    await chat.bot('old two').waitFor();
+    await first.transport.stop();
+    await chat.page.locator('#status:not([data-state="connected"])').waitFor();
+
+    // same address, another state dir: its seqs start again below what the page has seen
+    const second = await startTransport(testIngress().ingress, { config: { port } });
+    await second.transport.send(where, { text: 'new one' });
+    await chat.bot('new one').waitFor({ timeout: 10_000 });
+    await chat.connected();
+    await expect.poll(() => chat.page.locator('.msg').allInnerTexts()).toEqual(['new one']);
+  });
 });

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isFerryError, type Logger } from '@ferry/core';
 import type { StaticFile } from './static-files.js';
-import type { TokenAuth } from './token-auth.js';
+import { TokenAuth } from './token-auth.js';
 import {
   WebchatBadRequestError,
   WebchatHttpError,
@@ -32,9 +32,10 @@ const PAGE_HEADERS = {
 /** The HTTP side of the webchat: the page, its event stream and its POSTs, all behind the token. */
 export class WebchatServer {
   readonly #server: Server;
+  #auth: TokenAuth | undefined;
 
   constructor(
-    private readonly auth: TokenAuth,
+    private readonly token: string,
     private readonly files: ReadonlyMap<string, StaticFile>,
     private readonly routes: WebchatRoutes,
     private readonly log: Logger,
@@ -56,7 +57,15 @@ export class WebchatServer {
         resolve();
       });
     });
-    return this.#server.address() as AddressInfo;
+    const address = this.#server.address() as AddressInfo;
+    // named after the port really used (also for port = 0): cookies ignore ports
+    this.#auth = new TokenAuth(this.token, `ferry_webchat_${address.port}`);
+    return address;
+  }
+
+  /** Requests arrive only once listening, so the auth is there by then. */
+  private get auth(): TokenAuth {
+    return this.#auth!;
   }
 
   /** Closes the listener and every connection, open event streams included. */

@@ -24,7 +24,6 @@ import { ChatLog, type LogRecord } from './chat-log.js';
 import { EventStreams } from './event-streams.js';
 import { parseInboundPost, toInboundEvent } from './inbound-post.js';
 import { loadStaticFiles } from './static-files.js';
-import { TokenAuth } from './token-auth.js';
 import { CHAT_ID_PATTERN, type WebchatConfig } from './webchat-config.js';
 import { WebchatBadRequestError, WebchatUnavailableError } from './webchat-errors.js';
 import { WebchatServer } from './webchat-server.js';
@@ -83,8 +82,7 @@ export class WebchatTransport implements Transport {
   async #start(ingress: IngressSink): Promise<void> {
     this.#ingress = ingress;
     const { host, port } = this.config;
-    const auth = new TokenAuth(this.config.token, `ferry_webchat_${port}`);
-    const server = new WebchatServer(auth, loadStaticFiles(), this.#routes(), this.ctx.logger);
+    const server = new WebchatServer(this.config.token, loadStaticFiles(), this.#routes(), this.ctx.logger);
     const address = await server.listen(host, port);
     this.#server = server;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;

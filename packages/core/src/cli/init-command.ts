@@ -57,6 +57,7 @@ async function init(flags: InitFlags): Promise<number> {
       'next:',
       '  ferry doctor            # check it',
       '  ferry run               # start in the foreground (docs/getting-started.md)',
+      '  ferry service install   # or run it under systemd (docs/deploy.md)',
       '',
     ].join('\n'),
   );

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeButtonData, encodeButtonData, encodeButtons, MAX_CALLBACK_DATA_BYTES } from './command-button-data.js';
+import {
+  decodeButtonData,
+  encodeButtonData,
+  encodeButtons,
+  MAX_CALLBACK_DATA_BYTES,
+} from './command-button-data.js';
 
 describe('command button data', () => {
   it('namespaces a payload by command id and reads it back', () => {
@@ -23,17 +28,23 @@ describe('command button data', () => {
     );
     // 28 × "é" is 28 characters but 56 bytes: fits; one more does not
     expect(() => encodeButtonData('git', 'é'.repeat(28))).not.toThrow();
-    expect(() => encodeButtonData('git', 'é'.repeat(29))).toThrow(/58 bytes.*66 bytes of callback data, over the 64-byte limit.*56 bytes/s);
+    expect(() => encodeButtonData('git', 'é'.repeat(29))).toThrow(
+      /58 bytes.*66 bytes of callback data, over the 64-byte limit.*56 bytes/s,
+    );
   });
 
   it('encodes rows of buttons before anything is sent, and refuses the whole set for one bad payload', () => {
-    expect(encodeButtons('git', [[{ text: 'Diff', payload: 'diff' }], [{ text: 'Log', payload: 'log' }]])).toEqual([
-      [{ text: 'Diff', data: 'cmd:git:diff' }],
-      [{ text: 'Log', data: 'cmd:git:log' }],
-    ]);
+    expect(
+      encodeButtons('git', [[{ text: 'Diff', payload: 'diff' }], [{ text: 'Log', payload: 'log' }]]),
+    ).toEqual([[{ text: 'Diff', data: 'cmd:git:diff' }], [{ text: 'Log', data: 'cmd:git:log' }]]);
     expect(encodeButtons('git', undefined)).toBeUndefined();
-    expect(() => encodeButtons('git', [[{ text: 'ok', payload: 'a' }, { text: 'big', payload: 'b'.repeat(99) }]])).toThrow(
-      /\/git: the button payload/,
-    );
+    expect(() =>
+      encodeButtons('git', [
+        [
+          { text: 'ok', payload: 'a' },
+          { text: 'big', payload: 'b'.repeat(99) },
+        ],
+      ]),
+    ).toThrow(/\/git: the button payload/);
   });
 });

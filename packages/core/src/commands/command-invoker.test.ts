@@ -37,7 +37,9 @@ function panel(seen: { ctx?: CommandContext; press?: CallbackContext }): Command
     },
     async onCallback(ctx) {
       seen.press = ctx;
-      await ctx.edit(ctx.message, `panel: ${ctx.payload}`, { buttons: [[{ text: 'Back', payload: 'home' }]] });
+      await ctx.edit(ctx.message, `panel: ${ctx.payload}`, {
+        buttons: [[{ text: 'Back', payload: 'home' }]],
+      });
       return undefined;
     },
   };
@@ -54,13 +56,24 @@ describe('commands through the dispatcher', () => {
     const msg = h.transport.messages.find((m) => m.text === 'panel: home')!;
     expect(msg.replyTo).toEqual(asked.messageRef);
     expect(msg.buttons).toEqual([[{ text: 'Next', data: 'cmd:panel:page:2' }]]);
-    expect(seen.ctx).toMatchObject({ name: 'panel', args: 'now', cwd: '/tmp', engine: 'test', sender: { id: 'u7' } });
+    expect(seen.ctx).toMatchObject({
+      name: 'panel',
+      args: 'now',
+      cwd: '/tmp',
+      engine: 'test',
+      sender: { id: 'u7' },
+    });
     expect(seen.ctx!.capabilities.buttons).toBe(true);
 
     await h.transport.press(msg.ref, 'Next', { sender: { id: 'u8', name: 'bob' } });
     await h.transport.waitFor(() => msg.text === 'panel: page:2');
     expect(msg.buttons).toEqual([[{ text: 'Back', data: 'cmd:panel:home' }]]);
-    expect(seen.press).toMatchObject({ payload: 'page:2', message: msg.ref, chat: msg.ref.chat, sender: { id: 'u8' } });
+    expect(seen.press).toMatchObject({
+      payload: 'page:2',
+      message: msg.ref,
+      chat: msg.ref.chat,
+      sender: { id: 'u8' },
+    });
     expect(h.transport.messages).toHaveLength(1); // edited, not re-sent
     expect(h.journal.count(['done'])).toBe(2);
   });
@@ -114,10 +127,18 @@ describe('commands through the dispatcher', () => {
   it('answers a press whose command is gone, or takes no presses, instead of dropping it silently', async () => {
     const { h } = await harness();
     h.commands.add({ id: 'plain', description: 'no buttons', handle: async () => ({ text: 'ok' }) }, 'x');
-    const ref = await h.transport.send({ transport: 'memory', chat: 'c1' }, {
-      text: 'old message',
-      buttons: [[{ text: 'Gone', data: 'cmd:removed:1' }, { text: 'Plain', data: 'cmd:plain:1' }]],
-    });
+    const ref = await h.transport.send(
+      { transport: 'memory', chat: 'c1' },
+      {
+        text: 'old message',
+        buttons: [
+          [
+            { text: 'Gone', data: 'cmd:removed:1' },
+            { text: 'Plain', data: 'cmd:plain:1' },
+          ],
+        ],
+      },
+    );
     await h.transport.press(ref, 'Gone');
     await h.transport.press(ref, 'Plain');
     await h.transport.waitFor((t) => t.texts().filter((x) => x.includes('no longer works')).length === 2);
@@ -141,7 +162,13 @@ describe('commands through the dispatcher', () => {
     );
     await h.transport.receive('/ask cats');
     await h.transport.waitFor((t) => t.texts().some((x) => x.startsWith('the engine said')));
-    expect(got).toMatchObject({ ok: true, answer: 'summary: about cats', engine: 'test', model: 'test-model', resume: 'tok-about cats' });
+    expect(got).toMatchObject({
+      ok: true,
+      answer: 'summary: about cats',
+      engine: 'test',
+      model: 'test-model',
+      resume: 'tok-about cats',
+    });
     expect(got!.usage).toEqual({ inputTokens: 10, outputTokens: 5, costUsd: 0.01 });
     expect(runner.requests[0]!.cwd).toBe('/tmp');
     // no footer-bearing answer: only the progress message (shrunk to its summary) and the command's reply
@@ -195,12 +222,18 @@ describe('commands through the dispatcher', () => {
   it('runEngine names an unknown engine in the command’s failure', async () => {
     const { h } = await harness();
     h.commands.add(
-      { id: 'bad', description: 'bad engine', handle: async (ctx) => void (await ctx.runEngine('x', { engine: 'nope' })) },
+      {
+        id: 'bad',
+        description: 'bad engine',
+        handle: async (ctx) => void (await ctx.runEngine('x', { engine: 'nope' })),
+      },
       'ferry-command-bad',
     );
     await h.transport.receive('/bad');
     await h.transport.waitFor((t) => t.texts().some((x) => x.startsWith('⚠️')));
-    expect(h.transport.texts()[0]).toBe('⚠️ /bad failed (ferry-command-bad): /bad: no engine "nope"; available: test');
+    expect(h.transport.texts()[0]).toBe(
+      '⚠️ /bad failed (ferry-command-bad): /bad: no engine "nope"; available: test',
+    );
   });
 
   it('types: runEngine hands back an EngineAnswer only with capture', () => {

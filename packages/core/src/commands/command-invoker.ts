@@ -36,7 +36,8 @@ export class CommandInvoker {
       ...base.ctx,
       name,
       args,
-      runPrompt: (prompt, options) => base.ctx.runEngine(prompt, options?.engine ? { engine: options.engine } : {}),
+      runPrompt: (prompt, options) =>
+        base.ctx.runEngine(prompt, options?.engine ? { engine: options.engine } : {}),
     };
     await this.#boundary(entry, `/${name}`, command, base.replyTo, () => command.handle(ctx));
   }
@@ -57,10 +58,10 @@ export class CommandInvoker {
       });
       return;
     }
+    const onCallback = command.onCallback.bind(command);
     const base = this.#base(entry, command, message);
     const ctx: CallbackContext = { ...base.ctx, payload, message };
-    // biome-ignore lint/style/noNonNullAssertion: checked above; the closure loses the narrowing
-    await this.#boundary(entry, `/${commandId} button`, command, message, () => command.onCallback!(ctx));
+    await this.#boundary(entry, `/${commandId} button`, command, message, () => onCallback(ctx));
   }
 
   #base(entry: JournalEntry, command: Command, replyTo: MessageRef | undefined) {

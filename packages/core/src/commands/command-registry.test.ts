@@ -19,9 +19,13 @@ describe('CommandRegistry', () => {
     const r = new CommandRegistry();
     r.add(command('engine'), '@ferry/core');
     r.alias('engines', 'engine');
-    expect(() => r.add(command('engine'), 'ferry-command-x')).toThrow(/from ferry-command-x is already provided by @ferry\/core/);
+    expect(() => r.add(command('engine'), 'ferry-command-x')).toThrow(
+      /from ferry-command-x is already provided by @ferry\/core/,
+    );
     expect(() => r.add(command('engines'), 'ferry-command-x')).toThrow(/already an alias of \/engine/);
-    expect(() => r.alias('engines', 'engine')).toThrow(expect.objectContaining({ code: 'FERRY_PLUGIN_CONTRACT' }));
+    expect(() => r.alias('engines', 'engine')).toThrow(
+      expect.objectContaining({ code: 'FERRY_PLUGIN_CONTRACT' }),
+    );
     expect(() => r.alias('x', 'nothing')).toThrow(/no command \/nothing/);
   });
 });

@@ -29,7 +29,9 @@ export function commandRunEngine(d: RunEngineDeps, t: RunEngineTarget): RunEngin
     const engine = options.engine ?? t.route.engine;
     const ids = d.engines.ids();
     if (!ids.includes(engine)) {
-      throw new EngineNotFoundError(`${t.source}: no engine "${engine}"; available: ${ids.join(', ') || 'none'}`);
+      throw new EngineNotFoundError(
+        `${t.source}: no engine "${engine}"; available: ${ids.join(', ') || 'none'}`,
+      );
     }
     let answer: EngineAnswer | undefined;
     await d.runs.submit({
@@ -41,11 +43,18 @@ export function commandRunEngine(d: RunEngineDeps, t: RunEngineTarget): RunEngin
       source: t.source,
       ...(t.replyTo ? { replyTo: t.replyTo } : {}),
       ...(options.fresh ? { fresh: true } : {}),
-      ...(options.capture ? { capture: (a: EngineAnswer) => void (answer = a) } : {}),
+      ...(options.capture
+        ? {
+            capture: (a: EngineAnswer) => {
+              answer = a;
+            },
+          }
+        : {}),
     });
     if (!options.capture) return undefined;
     // a captured run that hands nothing back was cut off (a drain) or never started
-    if (!answer) throw new RunInterruptedError(`the ${engine} run of ${t.source} was interrupted by a restart`);
+    if (!answer)
+      throw new RunInterruptedError(`the ${engine} run of ${t.source} was interrupted by a restart`);
     return answer;
   };
 }

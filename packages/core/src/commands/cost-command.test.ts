@@ -38,7 +38,11 @@ describe('/cost', () => {
       { costUsd: 0.5, inputTokens: 100, outputTokens: 50 },
       C1,
     );
-    for (const [text, chat] of [['a', C1], ['b', C1], ['c', C2]] as const) {
+    for (const [text, chat] of [
+      ['a', C1],
+      ['b', C1],
+      ['c', C2],
+    ] as const) {
       await first.transport.receive(text, { chat });
       await first.transport.waitFor((t) => t.texts().some((x) => x.startsWith(`answer: ${text}`)));
     }
@@ -60,6 +64,8 @@ describe('/cost', () => {
     await second.transport.receive('/cost', { chat: { ...C2, thread: 't9' } });
     await second.transport.waitFor((t) => t.texts().filter((x) => x.startsWith('💰')).length === 2);
     // a thread counts towards its chat
-    expect(second.transport.texts().filter((x) => x.startsWith('💰'))[1]).toMatch(/^💰 This chat, today: 1 run\(s\)/);
+    expect(second.transport.texts().filter((x) => x.startsWith('💰'))[1]).toMatch(
+      /^💰 This chat, today: 1 run\(s\)/,
+    );
   });
 });

@@ -17,7 +17,9 @@ export function engineCommand(d: EngineCommandDeps): Command {
     const ids = d.engines.ids();
     const text = ids.map((id) => `${id === current ? '●' : '○'} ${id}`).join('\n');
     // "Use x", not "x": the console turns a label into a typed shortcut, and `/demo` is an engine prefix
-    const buttons: CommandButton[] = ids.filter((id) => id !== current).map((id) => ({ text: `Use ${id}`, payload: id }));
+    const buttons: CommandButton[] = ids
+      .filter((id) => id !== current)
+      .map((id) => ({ text: `Use ${id}`, payload: id }));
     return { text, ...(buttons.length ? { buttons: [buttons] } : {}) };
   };
   const choose = (ctx: ChatCommandContext, id: string): string => {

@@ -17,6 +17,9 @@ import type { IngressJournal } from './ingress-journal.js';
 import type { JournalEntry } from './journal-entry.js';
 import { saveAttachments } from './save-attachments.js';
 
+/** First retry of an event whose processing threw; doubles per attempt. */
+const RETRY_BASE_MS = 2_000;
+
 /** A message older than this is run with a note telling the engine how late it is. */
 const LATE_NOTE_AFTER_MS = 60_000;
 
@@ -211,8 +214,28 @@ export class Dispatcher {
     });
   }
 
+  /**
+   * Processing threw (not the engine failing — that is an answer — but the host: a transport
+   * gone, a disk error). Retried with backoff; after `max_attempts` the entry is a dead letter,
+   * reported in its chat and kept for `ferry journal` — never a loop.
+   */
   async #failed(entry: JournalEntry, err: unknown): Promise<void> {
-    this.d.log.error({ err, seq: entry.seq }, 'could not process an inbound event');
-    this.d.journal.release(entry.seq, String(err));
+    const { journal, log, hub, clock } = this.d;
+    const max = this.d.ingress().max_attempts;
+    const state = journal.fail(entry.seq, err instanceof Error ? err.message : String(err), max);
+    log.error({ err, seq: entry.seq, state }, 'could not process an inbound event');
+    if (state === 'dead') {
+      await hub.trySend(entry.event.chat, {
+        text: `⚠️ I could not process this message after ${max} attempts; it is kept for an operator (ferry journal list).`,
+        ...(entry.event.messageRef ? { replyTo: entry.event.messageRef } : {}),
+      });
+      return;
+    }
+    const retry = journal.get(entry.seq);
+    if (!retry) return;
+    // not awaited: the entry must leave the in-flight set before its retry is dispatched
+    void clock.sleep(RETRY_BASE_MS * 2 ** Math.max(0, retry.attempts - 1)).then(() => {
+      if (!this.d.draining()) this.dispatch([retry]);
+    });
   }
 }

@@ -153,10 +153,26 @@ export class IngressJournal {
       .run(this.clock.now(), seq);
   }
 
-  /** Back to pending after a failed attempt (the attempt count stays). */
-  release(seq: number, error: string): void {
-    this.setState(seq, 'pending', error);
+  /**
+   * Records a failed processing attempt: back to `pending` for a retry, or `dead` once
+   * `maxAttempts` attempts failed. Returns the new state.
+   */
+  fail(seq: number, error: string, maxAttempts: number): 'pending' | 'dead' {
+    return this.store.transaction(() => {
+      const row = this.store.statement('SELECT attempts, state FROM ingress WHERE seq = ?').get(seq) as
+        | { attempts: number; state: string }
+        | undefined;
+      // a claimed entry has counted its attempt already; an unclaimed one counts it now
+      const attempts = (row?.attempts ?? 0) + (row?.state === 'running' ? 0 : 1);
+      const state = attempts >= maxAttempts ? 'dead' : 'pending';
+      this.store
+        .statement('UPDATE ingress SET state = ?, attempts = ?, last_error = ?, updated_at = ? WHERE seq = ?')
+        .run(state, attempts, error, this.clock.now(), seq);
+      return state;
+    });
   }
+
+
 
   get(seq: number): JournalEntry | undefined {
     const row = this.store.db.prepare('SELECT * FROM ingress WHERE seq = ?').get(seq) as Row | undefined;

@@ -22,12 +22,18 @@ describe('CostLedger', () => {
     const old = openStore(dir, clock);
     old.migrate('runs', RUN_MIGRATIONS.slice(0, 1)); // what the previous release applied
     old.db
-      .prepare(`INSERT INTO cost_daily (day, engine, runs, cost_usd, input_tokens, output_tokens) VALUES (?, ?, ?, ?, ?, ?)`)
+      .prepare(
+        `INSERT INTO cost_daily (day, engine, runs, cost_usd, input_tokens, output_tokens) VALUES (?, ?, ?, ?, ?, ?)`,
+      )
       .run('2031-05-01', 'claude', 4, 1.25, 1000, 200);
     old.close();
 
     const costs = new CostLedger(openStore(dir, clock), clock);
-    costs.add('claude', { costUsd: 0.25, inputTokens: 10, outputTokens: 2 }, { transport: 'telegram', chat: '42', thread: '7' });
+    costs.add(
+      'claude',
+      { costUsd: 0.25, inputTokens: 10, outputTokens: 2 },
+      { transport: 'telegram', chat: '42', thread: '7' },
+    );
 
     expect(costs.today()).toEqual([
       { day: '2031-05-01', engine: 'claude', runs: 5, costUsd: 1.5, inputTokens: 1010, outputTokens: 202 },

@@ -76,7 +76,8 @@ export class CommandTester {
     const button = (sent?.buttons ?? []).flat().find((b) => b.text === buttonText);
     if (!button) throw new Error(`message ${message.id} has no button "${buttonText}"`);
     const decoded = decodeButtonData(button.data);
-    if (decoded?.commandId !== this.command.id) throw new Error(`button "${buttonText}" is not /${this.command.id}'s`);
+    if (decoded?.commandId !== this.command.id)
+      throw new Error(`button "${buttonText}" is not /${this.command.id}'s`);
     if (!this.command.onCallback) throw new Error(`/${this.command.id} has no onCallback`);
     const event = this.#event('callback', button.data, message);
     const before = this.transport.messages.length;

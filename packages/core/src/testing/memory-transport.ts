@@ -65,6 +65,8 @@ export class MemoryTransport implements Transport {
       messageRef: options.messageRef ?? { chat, id: `in-${id}` },
       sentAt: options.sentAt ?? Date.now(),
       ...(options.replyTo ? { replyTo: options.replyTo } : {}),
+      ...(options.replyToText ? { replyToText: options.replyToText } : {}),
+      ...(options.attachments ? { attachments: options.attachments } : {}),
     };
     await this.#ingress.accept([event]);
     return event;
@@ -83,7 +85,9 @@ export class MemoryTransport implements Transport {
     const button = (m.buttons ?? []).flat().find((b) => b.text === buttonText);
     if (!button) {
       const labels = (m.buttons ?? []).flat().map((b) => b.text);
-      throw new Error(`message ${message.id} has no button "${buttonText}"; it has: ${labels.join(', ') || 'none'}`);
+      throw new Error(
+        `message ${message.id} has no button "${buttonText}"; it has: ${labels.join(', ') || 'none'}`,
+      );
     }
     return this.receive(button.data, { ...options, kind: 'callback', chat: m.ref.chat, messageRef: m.ref });
   }

@@ -1,4 +1,5 @@
-import { isAbsolute, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { ChatAddress } from '../api/chat-address.js';
 import { formatChatAddress, sessionKeyOf } from '../api/chat-address.js';
 import type { DrainReport, Lifecycle } from '../api/lifecycle.js';
@@ -198,6 +199,7 @@ export class TriggerManager implements Lifecycle {
   #fileDir(): string | undefined {
     const dir = this.#config.file_dir;
     if (!dir) return undefined;
+    if (dir.startsWith('~/')) return join(homedir(), dir.slice(2));
     return isAbsolute(dir) ? dir : resolve(this.d.baseDir, dir);
   }
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, onTestFinished } from 'vitest';
 
@@ -23,6 +24,9 @@ const ARGS = [
 export function sharedBrowser(): { context(): Promise<BrowserContext> } {
   const holder: { browser?: Browser } = {};
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} is missing: \`apt-get install chromium\` (.ci/run does it on a fresh machine)`);
+    }
     holder.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 30_000);
   afterAll(async () => {
