@@ -10,7 +10,11 @@ describe('/at across a crash', () => {
     const first = startDaemon(config);
     await first.waitForLog('ferry is ready');
     const msg = chat.say('c1', '/at 2s later please');
-    await chat.waitFor(() => chat.repliesTo(msg.id).some((m) => m.text.startsWith('⏰ at:1 set')), 10_000, 'the /at reply');
+    await chat.waitFor(
+      () => chat.repliesTo(msg.id).some((m) => m.text.startsWith('⏰ at:1 set')),
+      10_000,
+      'the /at reply',
+    );
     first.proc.kill('SIGKILL');
     await first.exit;
     await delay(2_500); // due while Ferry is down
@@ -19,7 +23,9 @@ describe('/at across a crash', () => {
     const second = startDaemon(config);
     await chat.waitFor(() => fired().length > 0, 20_000, 'the /at answer');
     expect(fired()[0]!.text).toContain('You said: "later please"');
-    expect(chat.bot.some((m) => /^⏰ at:1 — set \d+ s ago; due|^⏰ at:1 — set \d+ s ago/.test(m.text))).toBe(true);
+    expect(chat.bot.some((m) => /^⏰ at:1 — set \d+ s ago; due|^⏰ at:1 — set \d+ s ago/.test(m.text))).toBe(
+      true,
+    );
     second.proc.kill('SIGTERM');
     expect((await second.exit).code).toBe(0);
 

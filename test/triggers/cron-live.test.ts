@@ -27,7 +27,9 @@ describe('a cron added by editing ferry.toml', () => {
     expect(first.logs().some((l) => l.msg === 'config reloaded')).toBe(true);
     expect(first.logs().filter((l) => l.msg === 'ferry is ready')).toHaveLength(1);
     const status = JSON.parse(ferry(['status', '--json'], { FERRY_CONFIG_PATH: config }).stdout);
-    expect(status.triggers.crons).toEqual([expect.objectContaining({ id: 'hot', finished: true, next: null, description: 'every second UTC' })]);
+    expect(status.triggers.crons).toEqual([
+      expect.objectContaining({ id: 'hot', finished: true, next: null, description: 'every second UTC' }),
+    ]);
     first.proc.kill('SIGKILL');
     await first.exit;
 

@@ -42,7 +42,11 @@ describe('socket activation', () => {
     socket.close(); // the daemon holds its own copy of the socket now
     await vi.waitFor(() => expect(stderr).toContain('ferry is ready'), { timeout: 20_000 });
     const status = JSON.parse(ferry(['status', '--json'], { FERRY_CONFIG_PATH: config }).stdout);
-    expect(status.triggers.server).toMatchObject({ listening: true, socket_activated: true, address: `127.0.0.1:${port}` });
+    expect(status.triggers.server).toMatchObject({
+      listening: true,
+      socket_activated: true,
+      address: `127.0.0.1:${port}`,
+    });
     const res = await fetch(`http://127.0.0.1:${port}/hooks/sa`, {
       method: 'POST',
       body: '{"n":7}',

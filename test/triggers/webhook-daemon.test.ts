@@ -40,7 +40,11 @@ describe('webhooks through the daemon', () => {
 
     // the chat is busy, so the accepted call waits in the journal behind a long run
     const busy = chat.say('c1', 'sleep 30');
-    await chat.waitFor(() => chat.repliesTo(busy.id).some((m) => m.text.includes('sleep')), 10_000, 'the long action');
+    await chat.waitFor(
+      () => chat.repliesTo(busy.id).some((m) => m.text.includes('sleep')),
+      10_000,
+      'the long action',
+    );
     const accepted = await post(url, 'hook-secret', { build: 42 });
     expect(accepted.status).toBe(202);
     expect(await accepted.json()).toMatchObject({ accepted: true, webhook: 'gh', duplicate: false });
@@ -56,7 +60,9 @@ describe('webhooks through the daemon', () => {
     const status = JSON.parse(ferry(['status', '--json'], { FERRY_CONFIG_PATH: config }).stdout);
     expect(status.triggers).toMatchObject({
       enabled: true,
-      webhooks: [{ id: 'gh', url_path: '/hooks/github', auth: 'bearer', action: 'agent_run', chat: 'loopchat:c1' }],
+      webhooks: [
+        { id: 'gh', url_path: '/hooks/github', auth: 'bearer', action: 'agent_run', chat: 'loopchat:c1' },
+      ],
       at_pending: 0,
     });
     expect(chat.bot.filter((m) => m.text.includes('started by webhook "gh"'))).toHaveLength(1);

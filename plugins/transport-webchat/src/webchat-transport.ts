@@ -20,7 +20,7 @@ import {
   type TransportCapabilities,
   type TransportHealth,
 } from '@ferry/core';
-import { ChatLog, type LogRecord } from './chat-log.js';
+import { ChatLog } from './chat-log.js';
 import { EventStreams } from './event-streams.js';
 import { parseInboundPost, toInboundEvent } from './inbound-post.js';
 import { loadStaticFiles } from './static-files.js';
@@ -168,16 +168,12 @@ export class WebchatTransport implements Transport {
 
   async edit(ref: MessageRef, msg: OutgoingMessage): Promise<void> {
     const chat = this.#chatOf(ref.chat);
-    this.#publish(chat, this.#log.edit(chat, ref.id, msg.text, msg.buttons));
+    this.#streams.publish(chat, this.#log.edit(chat, ref.id, msg.text, msg.buttons));
   }
 
   async delete(ref: MessageRef): Promise<void> {
     const chat = this.#chatOf(ref.chat);
-    this.#publish(chat, this.#log.delete(chat, ref.id));
-  }
-
-  #publish(chat: string, record: LogRecord): void {
-    this.#streams.publish(chat, record);
+    this.#streams.publish(chat, this.#log.delete(chat, ref.id));
   }
 
   #routes() {

@@ -56,7 +56,7 @@ async function entryIn(
   if (state === 'pending') return seq;
   j.journal.claim(seq);
   if (state === 'dead') {
-    j.journal.release(seq, 'Error: engine crashed');
+    j.journal.fail(seq, 'Error: engine crashed', 10);
     j.journal.claim(seq);
     j.journal.setState(seq, 'dead', 'too many attempts');
   } else if (state !== 'running') {
@@ -128,7 +128,7 @@ describe('JournalAdmin', () => {
     const j = openJournal(tempDir());
     const seq = await entryIn(j, 'pending');
     j.journal.claim(seq);
-    j.journal.release(seq, 'Error: boom');
+    j.journal.fail(seq, 'Error: boom', 10);
 
     expect(j.admin.replay(seq)).toMatchObject({ state: 'pending', attempts: 0 });
   });

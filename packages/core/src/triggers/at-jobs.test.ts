@@ -14,9 +14,13 @@ async function say(g: Awaited<ReturnType<typeof generation>>, text: string): Pro
 
 describe('/at', () => {
   it('parses delays like 30s, 10m, 2h, 1d and 1h30m', () => {
-    expect([parseDelay('30s'), parseDelay('10m'), parseDelay('2h'), parseDelay('1d'), parseDelay('1h30m')]).toEqual([
-      30_000, 600_000, 7_200_000, 86_400_000, 5_400_000,
-    ]);
+    expect([
+      parseDelay('30s'),
+      parseDelay('10m'),
+      parseDelay('2h'),
+      parseDelay('1d'),
+      parseDelay('1h30m'),
+    ]).toEqual([30_000, 600_000, 7_200_000, 86_400_000, 5_400_000]);
     for (const bad of ['10', 'm', '10x', '0s', '10m later', '400d'])
       expect(() => parseDelay(bad), bad).toThrow(expect.objectContaining({ code: 'FERRY_TRIGGER_AT_USAGE' }));
   });
@@ -44,10 +48,14 @@ describe('/at', () => {
     await say(g, '/at 1h first');
     await say(g, '/at 2h second');
     await say(g, '/at 3h third');
-    expect(await say(g, '/at list')).toBe('#1 in 1 h 00 min: first\n#2 in 2 h 00 min: second\n#3 in 3 h 00 min: third');
+    expect(await say(g, '/at list')).toBe(
+      '#1 in 1 h 00 min: first\n#2 in 2 h 00 min: second\n#3 in 3 h 00 min: third',
+    );
     expect(await say(g, '/at cancel 2')).toBe('🗑 /at #2 cancelled.');
     expect(await say(g, '/at cancel 2')).toBe('No pending /at #2 here.');
-    expect(await say(g, '/triggers')).toMatch(/^⏰ at:1 — in 1 h 00 min: first\n⏰ at:3 — in 3 h 00 min: third$/);
+    expect(await say(g, '/triggers')).toMatch(
+      /^⏰ at:1 — in 1 h 00 min: first\n⏰ at:3 — in 3 h 00 min: third$/,
+    );
     expect(await say(g, '/cancel')).toBe('Nothing is running here. 2 pending /at job(s) cancelled.');
     await clock.advance(4 * 3_600_000);
     await settle();
@@ -75,7 +83,9 @@ describe('/at', () => {
     await clock.advance(3_600_000);
     const second = await generation(dir, clock, {});
     await second.h.transport.waitFor((t) => t.texts().some((x) => x.startsWith('answer while down')));
-    expect(second.h.transport.texts()).toContainEqual(expect.stringMatching(/^⏰ at:1 — set 1 h 00 min ago; due 59 min 30 s ago, while Ferry was down/));
+    expect(second.h.transport.texts()).toContainEqual(
+      expect.stringMatching(/^⏰ at:1 — set 1 h 00 min ago; due 59 min 30 s ago, while Ferry was down/),
+    );
     // a crash between journaling and marking it fired: the next start journals it again, the key dedupes it
     second.h.store.db.prepare("UPDATE trigger_at SET state = 'pending'").run();
     await second.crash();

@@ -6,6 +6,12 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { ManualClock } from '../clock/manual-clock.js';
 import { generation, settle, stateDir, triggerKeys } from './__fixtures__/trigger-harness.js';
 
+/** The code of a refused call's `{ error: { code } }` body. */
+async function errorCode(res: Response): Promise<string> {
+  return ((await res.json()) as { error: { code: string } }).error.code;
+}
+
+
 const START = Date.UTC(2026, 1, 1, 12);
 const SECRET = 's3cret';
 
@@ -31,7 +37,7 @@ describe('webhooks', () => {
     const w = await webhooks([hook({})]);
     const res = await w.post('/github', '{}', { authorization: 'Bearer wrong' });
     expect(res.status).toBe(401);
-    expect((await res.json()).error.code).toBe('FERRY_WEBHOOK_AUTH');
+    expect((await errorCode(res))).toBe('FERRY_WEBHOOK_AUTH');
     expect((await w.post('/github', '{}')).status).toBe(401);
     await settle();
     expect(triggerKeys(w.h, 'webhook')).toEqual([]);
@@ -84,10 +90,10 @@ describe('webhooks', () => {
     });
     const big = await w.post('/github', JSON.stringify({ x: 'y'.repeat(4096) }), bearer);
     expect(big.status).toBe(413);
-    expect((await big.json()).error.code).toBe('FERRY_WEBHOOK_BODY_TOO_LARGE');
+    expect((await errorCode(big))).toBe('FERRY_WEBHOOK_BODY_TOO_LARGE');
     const bad = await w.post('/github', '{"broken', bearer);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe('FERRY_WEBHOOK_BAD_BODY');
+    expect((await errorCode(bad))).toBe('FERRY_WEBHOOK_BAD_BODY');
     expect((await w.post('/github', '--x--', { ...bearer, 'content-type': 'multipart/form-data; boundary=x' })).status).toBe(415);
     expect((await w.post('/nope', '{}', bearer)).status).toBe(404);
     const get = await fetch(`${w.base}/hooks/github`);
@@ -141,7 +147,7 @@ describe('webhooks', () => {
     expect(readFileSync(join(dir, 'drops/inbox/gh-gh_idem_k_1.json'), 'utf8')).toBe('{"n":1}');
     await w.h.transport.waitFor((t) => t.texts().some((x) => x.startsWith('🪝 webhook:gh: wrote inbox/gh-gh_idem_k_1.json')));
     const evil = await w.post('/evil', '{}', bearer);
-    expect([evil.status, (await evil.json()).error.code]).toEqual([500, 'FERRY_WEBHOOK_FILE_PATH']);
+    expect([evil.status, (await errorCode(evil))]).toEqual([500, 'FERRY_WEBHOOK_FILE_PATH']);
     expect(existsSync(join(dir, 'gh'))).toBe(false);
   });
 

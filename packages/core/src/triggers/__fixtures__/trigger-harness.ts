@@ -24,7 +24,11 @@ export interface TriggerGeneration {
  * One generation of the core services with its TriggerManager started, over `dir`. Each run
  * answers `answer <prompt>`; the chat is `memory:c1`.
  */
-export async function generation(dir: string, clock: Clock, triggers: Record<string, unknown>): Promise<TriggerGeneration> {
+export async function generation(
+  dir: string,
+  clock: Clock,
+  triggers: Record<string, unknown>,
+): Promise<TriggerGeneration> {
   const runner = new ScriptedRunner((req) => simpleScript(`answer ${req.prompt}`));
   const h = await buildHarness({ dir, clock, engines: { test: runner }, config: { triggers } });
   await h.startup();
