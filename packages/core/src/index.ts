@@ -61,6 +61,7 @@ export { RESERVED_COMMAND_IDS } from './plugins/reserved-command-ids.js';
 export type { EngineExit, EngineProcess, EngineProcessOptions } from './process/engine-process.js';
 export { startEngineProcess } from './process/engine-process.js';
 export { EngineSpawnError } from './process/engine-spawn-error.js';
+export { probeEngineVersion, type VersionProbe } from './process/probe-engine-version.js';
 export { type JsonObject, type ParseJsonLinesOptions, parseJsonLines } from './process/json-lines.js';
 export { PlainPresenter } from './runs/plain-presenter.js';
 export { splitText } from './runs/split-text.js';

@@ -10,6 +10,7 @@ import {
   PLUGIN_CONTEXT,
   type PluginContext,
   parseJsonLines,
+  probeEngineVersion,
   type Runner,
   type RunRequest,
   startEngineProcess,
@@ -18,7 +19,7 @@ import type { ClaudeConfig } from './claude-config.js';
 import { ClaudeEventMapper } from './claude-event-mapper.js';
 import { claudeInvocation } from './claude-invocation.js';
 import { ClaudeSessionCosts } from './claude-session-costs.js';
-import { probeEngineVersion } from './probe-engine-version.js';
+
 
 const RESUME_PATTERN = /claude --resume ([A-Za-z0-9][A-Za-z0-9._-]*)/;
 const VERSION_TIMEOUT_MS = 10_000;

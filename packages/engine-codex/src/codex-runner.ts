@@ -10,6 +10,7 @@ import {
   PLUGIN_CONTEXT,
   type PluginContext,
   parseJsonLines,
+  probeEngineVersion,
   type Runner,
   type RunRequest,
   startEngineProcess,
@@ -18,7 +19,7 @@ import type { CodexConfig } from './codex-config.js';
 import { CodexEventMapper } from './codex-event-mapper.js';
 import { codexArgs } from './codex-invocation.js';
 import { CodexThreadUsage } from './codex-thread-usage.js';
-import { probeEngineVersion } from './probe-engine-version.js';
+
 
 const RESUME_PATTERN = /codex resume ([A-Za-z0-9][A-Za-z0-9._-]*)/;
 const VERSION_TIMEOUT_MS = 10_000;

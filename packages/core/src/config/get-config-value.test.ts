@@ -32,7 +32,7 @@ describe('getConfigValue', () => {
     expect(getConfigValue(loaded, 'projects."my.app".path')).toBe('/srv/app');
     expect(getConfigValue(loaded, 'triggers.crons[0].chat')).toBe('telegram:1');
     expect(getConfigValue(loaded, 'triggers.crons.0.id')).toBe('a');
-    expect(getConfigValue(loaded, 'triggers.server')).toEqual({ host: '127.0.0.1', port: 9876 });
+    expect(getConfigValue(loaded, 'triggers.server')).toMatchObject({ host: '127.0.0.1', port: 9876 });
   });
 
   test('is undefined for an unset key and FERRY_CONFIG_KEY for a malformed one', () => {

@@ -179,7 +179,9 @@ export class Dispatcher {
     const route = this.d.router.route(event.chat, session);
     const late = age > LATE_NOTE_AFTER_MS ? ` (${formatDuration(age)} late: Ferry was offline or busy)` : '';
     // the run replies to this line, so its progress and answer show which trigger started it
-    const header = origin.header ? await this.d.hub.trySend(event.chat, { text: `${origin.header}${late}`, silent: true }) : undefined;
+    const header = origin.header
+      ? await this.d.hub.trySend(event.chat, { text: `${origin.header}${late}`, silent: true })
+      : undefined;
     await this.d.runs.submit({
       seq: entry.seq,
       chat: event.chat,

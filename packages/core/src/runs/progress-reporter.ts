@@ -72,6 +72,8 @@ export class ProgressReporter {
   }
 
   #touch(): void {
+    // already due: the pending edit will show this change too; waking the loop again is waste
+    if (this.#dirty) return;
     this.#dirty = true;
     this.#wake?.();
   }

@@ -23,12 +23,13 @@ export function createTestPluginContext(options: TestContextOptions = {}): Plugi
     kind: 'engine',
     packageName: 'test-plugin',
     packageDir: process.cwd(),
-    stateDir: mkdtempSync(join(tmpdir(), 'ferry-plugin-')),
     logger: createLogger({ level: process.env.FERRY_TEST_LOG ?? 'silent' }),
     store: new MemoryPluginStore(),
     childEnv: (extra) => ({ ...process.env, ...extra }),
     requestShutdown: (reason) => onShutdown?.(reason),
     projectChats: () => projectChats,
     ...rest,
+    // a temp dir only when the test gave none, so nothing is left behind needlessly
+    stateDir: rest.stateDir ?? mkdtempSync(join(tmpdir(), 'ferry-plugin-')),
   };
 }

@@ -22,14 +22,24 @@ const cron = (schedule: string, extra: string[] = []) => [
 
 describe('cron schedules', () => {
   it('are checked at config load, naming the key and line', () => {
-    expect(load(cron('61 * * * *'))).toThrow(/ferry\.toml:3: triggers\.crons\[0\]\.schedule: not a cron schedule \(Invalid value for minute: 61\)/);
-    expect(load(cron('* * * *'))).toThrow(/triggers\.crons\[0\]\.schedule: not a cron schedule/);
-    expect(load(cron('0 9 * * *', ['timezone = "Mars/Olympus"']))).toThrow(/:6: triggers\.crons\[0\]\.timezone: not an IANA time zone/);
-    expect(load([...cron('0 9 * * *'), ...cron('0 10 * * *')])).toThrow(/triggers\.crons\[1\]\.id: another cron has id "daily"/);
-    expect(load(['[[triggers.webhooks]]', 'id = "x"', 'path = "/x"', 'auth = "bearer"', 'chat = "telegram:1"'])).toThrow(
-      /triggers\.webhooks\[0\]\.secret: required with auth = "bearer"/,
+    expect(load(cron('61 * * * *'))).toThrow(
+      /ferry\.toml:3: triggers\.crons\[0\]\.schedule: not a cron schedule \(Invalid value for minute: 61\)/,
     );
-    expect(load(cron('*/5 * * * * *'))().config.triggers.crons[0]).toMatchObject({ catch_up: false, enabled: true, run_once: false });
+    expect(load(cron('* * * *'))).toThrow(/triggers\.crons\[0\]\.schedule: not a cron schedule/);
+    expect(load(cron('0 9 * * *', ['timezone = "Mars/Olympus"']))).toThrow(
+      /:6: triggers\.crons\[0\]\.timezone: not an IANA time zone/,
+    );
+    expect(load([...cron('0 9 * * *'), ...cron('0 10 * * *')])).toThrow(
+      /triggers\.crons\[1\]\.id: another cron has id "daily"/,
+    );
+    expect(
+      load(['[[triggers.webhooks]]', 'id = "x"', 'path = "/x"', 'auth = "bearer"', 'chat = "telegram:1"']),
+    ).toThrow(/triggers\.webhooks\[0\]\.secret: required with auth = "bearer"/);
+    expect(load(cron('*/5 * * * * *'))().config.triggers.crons[0]).toMatchObject({
+      catch_up: false,
+      enabled: true,
+      run_once: false,
+    });
   });
 
   it('take 5 fields at minute precision or 6 with leading seconds', () => {
@@ -44,16 +54,19 @@ describe('cron schedules', () => {
   it('use OR for day-of-month and day-of-week, like Vixie cron', () => {
     // 13th of the month OR a Friday
     const s = new CronSchedule('0 0 13 * 5', 'UTC');
-    expect(s.between(Date.parse('2026-03-01T00:00:00Z'), Date.parse('2026-03-15T00:00:00Z'), 10).map((t) => new Date(t).toISOString().slice(0, 10))).toEqual([
-      '2026-03-06',
-      '2026-03-13',
-    ]);
+    expect(
+      s
+        .between(Date.parse('2026-03-01T00:00:00Z'), Date.parse('2026-03-15T00:00:00Z'), 10)
+        .map((t) => new Date(t).toISOString().slice(0, 10)),
+    ).toEqual(['2026-03-06', '2026-03-13']);
   });
 
   it('run interval jobs on both occurrences of a repeated hour at the autumn change', () => {
     const s = new CronSchedule('*/30 * * * *', 'Europe/Berlin');
     const from = Date.parse('2026-10-25T00:00:00Z'); // 02:00 CEST
-    expect(s.between(from, from + 2 * 3_600_000, 10).map((t) => new Date(t).toISOString().slice(11, 16))).toEqual([
+    expect(
+      s.between(from, from + 2 * 3_600_000, 10).map((t) => new Date(t).toISOString().slice(11, 16)),
+    ).toEqual([
       '00:30',
       '01:00', // 02:00 CET: the repeated hour
       '01:30',

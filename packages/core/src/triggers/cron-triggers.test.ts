@@ -50,7 +50,11 @@ describe('crons', () => {
 
   it('run a fired slot as a prompt, not a command, with the cron named in header and footer', async () => {
     const clock = new ManualClock(T('2026-01-05T08:59:00Z'));
-    const { h, runner } = await generation(stateDir(), clock, cronConfig({ schedule: '0 9 * * 1-5', timezone: 'UTC', prompt: '/restart please' }));
+    const { h, runner } = await generation(
+      stateDir(),
+      clock,
+      cronConfig({ schedule: '0 9 * * 1-5', timezone: 'UTC', prompt: '/restart please' }),
+    );
     await at(clock, '2026-01-05T09:00:00Z');
     await h.transport.waitFor((t) => t.texts().some((x) => x.startsWith('answer /restart please')));
     expect(runner.requests.map((r) => r.prompt)).toEqual(['/restart please']);
@@ -97,13 +101,16 @@ describe('crons', () => {
   it('fire one missed slot at start with catch_up, and only report missed slots without it', async () => {
     const dir = stateDir();
     const clock = new ManualClock(T('2026-02-01T00:30:00Z'));
-    const hourly = (catchUp: boolean) => cronConfig({ schedule: '0 * * * *', timezone: 'UTC', catch_up: catchUp });
+    const hourly = (catchUp: boolean) =>
+      cronConfig({ schedule: '0 * * * *', timezone: 'UTC', catch_up: catchUp });
     await (await generation(dir, clock, hourly(true))).crash();
     await clock.advance(3 * 3_600_000); // down over 01:00, 02:00, 03:00
     const second = await generation(dir, clock, hourly(true));
     await second.h.transport.waitFor((t) => t.texts().some((x) => x.startsWith('answer report')));
     expect(triggerKeys(second.h, 'cron')).toEqual(['cron:daily:2026-02-01T03:00:00.000Z']);
-    expect(second.h.transport.texts()).toContainEqual(expect.stringMatching(/catching up the 2026-02-01T03:00:00.000Z slot/));
+    expect(second.h.transport.texts()).toContainEqual(
+      expect.stringMatching(/catching up the 2026-02-01T03:00:00.000Z slot/),
+    );
     await second.crash();
 
     await clock.advance(2 * 3_600_000); // 04:00 and 05:00 missed
@@ -125,7 +132,9 @@ describe('crons', () => {
     await h.triggers.applyConfig(cronConfig({ schedule: '*/5 * * * * *', timezone: 'UTC' }));
     await at(clock, '2026-02-01T00:00:05Z');
     expect(triggerKeys(h, 'cron')).toEqual(['cron:daily:2026-02-01T00:00:05.000Z']);
-    await h.triggers.applyConfig(cronConfig({ schedule: '*/5 * * * * *', timezone: 'UTC', prompt: 'edited' }));
+    await h.triggers.applyConfig(
+      cronConfig({ schedule: '*/5 * * * * *', timezone: 'UTC', prompt: 'edited' }),
+    );
     await at(clock, '2026-02-01T00:00:10Z');
     await h.transport.waitFor((t) => t.texts().some((x) => x.startsWith('answer edited')));
     await h.triggers.applyConfig({ enabled: true, crons: [] });
@@ -136,7 +145,11 @@ describe('crons', () => {
 
   it('stop firing when a drain starts', async () => {
     const clock = new ManualClock(T('2026-02-01T00:00:00Z'));
-    const { h } = await generation(stateDir(), clock, cronConfig({ schedule: '*/5 * * * * *', timezone: 'UTC' }));
+    const { h } = await generation(
+      stateDir(),
+      clock,
+      cronConfig({ schedule: '*/5 * * * * *', timezone: 'UTC' }),
+    );
     await h.triggers.drain();
     await at(clock, '2026-02-01T00:01:00Z');
     expect(triggerKeys(h, 'cron')).toEqual([]);

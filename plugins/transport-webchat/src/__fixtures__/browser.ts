@@ -25,7 +25,9 @@ export function sharedBrowser(): { context(): Promise<BrowserContext> } {
   const holder: { browser?: Browser } = {};
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: \`apt-get install chromium\` (.ci/run does it on a fresh machine)`);
+      throw new Error(
+        `${CHROMIUM} is missing: \`apt-get install chromium\` (.ci/run does it on a fresh machine)`,
+      );
     }
     holder.browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 30_000);

@@ -1,16 +1,18 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import { type Clock, type EngineHealth, type EngineProcess, startEngineProcess } from '@ferry/core';
+import type { EngineHealth } from '../api/engine.js';
+import type { Clock } from '../clock/clock.js';
+import { type EngineProcess, startEngineProcess } from './engine-process.js';
 
 export interface VersionProbe {
   readonly command: string;
-  /** Config key naming the executable, for the fix in the message (`engines.codex.path`). */
+  /** Config key naming the executable, for the fix in the message (`engines.<id>.path`). */
   readonly pathKey: string;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
   readonly clock: Clock;
   readonly timeoutMs: number;
-  /** Output that proves this is the expected CLI, e.g. `/^codex-cli /`. */
+  /** Output that proves this is the expected CLI, e.g. `/\(Claude Code\)/` or `/^codex-cli /`. */
   readonly expect: RegExp;
   readonly signal?: AbortSignal;
 }
@@ -18,7 +20,6 @@ export interface VersionProbe {
 /**
  * `<command> --version` for `ferry doctor`: which binary PATH resolves to, what it prints,
  * and whether that looks like the CLI this engine speaks to. Never throws.
- * (Same helper in @ferry/engine-claude; a candidate for @ferry/core.)
  */
 export async function probeEngineVersion(p: VersionProbe): Promise<EngineHealth> {
   const binary = resolveExecutable(p.command, p.env.PATH ?? '', p.cwd);
