@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { ChatPage, sharedBrowser } from '../plugins/transport-webchat/src/__fixtures__/browser.js';
+import { expect, it, onTestFinished } from 'vitest';
+import { ChatPage, describeWithBrowser, sharedBrowser } from '../plugins/transport-webchat/src/__fixtures__/browser.js';
 import {
   E2E_TOKEN,
   freePort,
@@ -26,7 +26,7 @@ async function daemonWithPage(chatId: string) {
   return { daemon, chat, base, config, dir };
 }
 
-describe('webchat in the daemon', () => {
+describeWithBrowser('webchat in the daemon', () => {
   it('shows a message, its progress edited in place, and the answer replying to it with its footer', async () => {
     const { daemon, chat, dir } = await daemonWithPage('demo');
     const id = await chat.say('hello from the browser');

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { ChatPage, sharedBrowser } from '../plugins/transport-webchat/src/__fixtures__/browser.js';
+import { expect, it } from 'vitest';
+import { ChatPage, describeWithBrowser, sharedBrowser } from '../plugins/transport-webchat/src/__fixtures__/browser.js';
 import {
   E2E_TOKEN,
   WEBCHAT_PLUGIN_DIR,
@@ -13,7 +13,7 @@ import { ferry, instanceDir, startDaemon } from './support/daemon.js';
  */
 const browser = sharedBrowser();
 
-describe('webchat as an installed plugin', () => {
+describeWithBrowser('webchat as an installed plugin', () => {
   it('is installed with `ferry plugins add`, listed from the state dir, and chats on the port it picked', async () => {
     const { config } = instanceDir(webchatConfig(0, { viaPaths: false }));
     const env = { FERRY_CONFIG_PATH: config, npm_config_offline: 'true' };

@@ -1,5 +1,5 @@
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { ChatPage, sharedBrowser } from '../plugins/transport-webchat/src/__fixtures__/browser.js';
+import { expect, it, onTestFinished } from 'vitest';
+import { ChatPage, describeWithBrowser, sharedBrowser } from '../plugins/transport-webchat/src/__fixtures__/browser.js';
 import {
   E2E_TOKEN,
   freePort,
@@ -27,7 +27,7 @@ async function setup(chatId: string) {
   return { config, first, chat };
 }
 
-describe('webchat across daemon restarts', () => {
+describeWithBrowser('webchat across daemon restarts', () => {
   it('SIGKILL mid-run: after start the progress bubble reads "interrupted", a /continue hint comes, and /continue resumes', async () => {
     const { config, first, chat } = await setup('crash');
     const id = await chat.say('sleep 8');

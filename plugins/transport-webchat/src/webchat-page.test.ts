@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { ChatPage, sharedBrowser } from './__fixtures__/browser.js';
+import { expect, it } from 'vitest';
+import { ChatPage, describeWithBrowser, sharedBrowser } from './__fixtures__/browser.js';
 import { startTransport, TOKEN, testIngress } from './__fixtures__/harness.js';
 
 /*
@@ -8,7 +8,7 @@ import { startTransport, TOKEN, testIngress } from './__fixtures__/harness.js';
  */
 const browser = sharedBrowser();
 
-describe('the webchat page', () => {
+describeWithBrowser('the webchat page', () => {
   it('renders progress in place, the answer as a reply with its footer, and posts a pressed button', async () => {
     const journal = testIngress();
     const h = await startTransport(journal.ingress);
