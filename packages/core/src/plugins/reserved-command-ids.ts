@@ -14,6 +14,7 @@ export const RESERVED_COMMAND_IDS: ReadonlySet<string> = new Set([
   'journal',
   'at',
   'cron',
+  'triggers',
   'approve',
   'deny',
 ]);

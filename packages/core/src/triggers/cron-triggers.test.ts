@@ -143,6 +143,24 @@ describe('crons', () => {
     expect(h.triggers.status().crons).toEqual([]);
   });
 
+  it('are listed by /triggers in the chat they post in, with the next fire time in words', async () => {
+    const clock = new ManualClock(T('2026-03-27T12:00:00Z'));
+    const { h } = await generation(stateDir(), clock, {
+      enabled: true,
+      crons: [
+        { id: 'standup', schedule: '0 9 * * 1-5', timezone: 'Europe/Berlin', prompt: 'p', chat: 'memory:c1' },
+        { id: 'elsewhere', schedule: '0 9 * * *', prompt: 'p', chat: 'memory:c2' },
+      ],
+      webhooks: [{ id: 'gh', path: '/gh', auth: 'none', chat: 'memory:c1', enabled: false }],
+    });
+    await h.transport.receive('/triggers', { sentAt: clock.now() });
+    await h.transport.waitFor((t) => t.texts().some((x) => x.includes('cron:standup')));
+    expect(h.transport.texts().at(-1)).toBe(
+      '⏰ cron:standup — every weekday at 09:00 Europe/Berlin · next Mon 2026-03-30 09:00 (in 66 h 00 min)\n' +
+        '🪝 webhook:gh — POST /hooks/gh · none · agent_run · off',
+    );
+  });
+
   it('stop firing when a drain starts', async () => {
     const clock = new ManualClock(T('2026-02-01T00:00:00Z'));
     const { h } = await generation(
