@@ -43,6 +43,7 @@ describe('the public API of @ferry/core', () => {
         "isFerryError",
         "parseChatAddress",
         "parseJsonLines",
+        "probeEngineVersion",
         "sessionKeyOf",
         "splitText",
         "startEngineProcess",

@@ -17,6 +17,8 @@ export interface ProgressView {
   readonly ahead?: number;
   /** Data of the cancel button, when the transport has buttons. */
   readonly cancelData?: string;
+  /** Where the run came from when not a chat message: `⏰ cron:daily`, `🪝 webhook:deploy`. */
+  readonly source?: string;
 }
 
 /** What the footer under a final answer says. */

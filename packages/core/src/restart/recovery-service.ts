@@ -111,7 +111,7 @@ export class RecoveryService {
         });
         continue;
       }
-      if (parseCommand(entry.event.text)) {
+      if (!entry.event.origin && parseCommand(entry.event.text)) {
         // commands run at most once: re-running a cut `/restart` would restart forever
         this.d.journal.setState(entry.seq, 'done', 'interrupted');
         await this.d.hub.trySend(entry.event.chat, {

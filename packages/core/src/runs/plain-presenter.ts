@@ -16,7 +16,7 @@ export class PlainPresenter implements Presenter {
         : `${view.status === 'cancelling' ? '⏹ cancelling' : '⚙️ working'} · ${view.engine}${view.model ? ` (${view.model})` : ''} · ${formatDuration(view.elapsedMs)}`;
     const shown = view.actions.slice(-MAX_SHOWN_ACTIONS);
     const hidden = view.actions.length - shown.length;
-    const lines = [head];
+    const lines = [view.source ? `${head} · ${view.source}` : head];
     if (hidden > 0) lines.push(`… ${hidden} earlier step(s)`);
     for (const a of shown) lines.push(`${ICON[a.state]} ${a.action.title}`);
     return {

@@ -27,6 +27,7 @@ export class ProgressReporter {
     private readonly engine: string,
     private readonly startedAt: number,
     private readonly cancelData: string | undefined,
+    private readonly source?: string,
   ) {}
 
   start(): void {
@@ -61,6 +62,7 @@ export class ProgressReporter {
       actions: [...this.#actions.values()],
       status: this.#status,
       ...(this.cancelData ? { cancelData: this.cancelData } : {}),
+      ...(this.source ? { source: this.source } : {}),
     };
   }
 

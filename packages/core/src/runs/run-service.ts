@@ -216,6 +216,7 @@ export class RunService {
       actions: [],
       status: 'running',
       ...(cancelData ? { cancelData } : {}),
+      ...(job.source ? { source: job.source } : {}),
     });
     run.progress =
       notice && (await this.hub.tryEdit(notice, first))
@@ -230,6 +231,7 @@ export class RunService {
         job.engine,
         run.startedAt,
         cancelData,
+        job.source,
       );
       run.reporter.start();
     }

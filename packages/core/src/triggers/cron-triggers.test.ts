@@ -156,7 +156,7 @@ describe('crons', () => {
     await h.transport.receive('/triggers', { sentAt: clock.now() });
     await h.transport.waitFor((t) => t.texts().some((x) => x.includes('cron:standup')));
     expect(h.transport.texts().at(-1)).toBe(
-      '⏰ cron:standup — every weekday at 09:00 Europe/Berlin · next Mon 2026-03-30 09:00 (in 66 h 00 min)\n' +
+      '⏰ cron:standup — every weekday at 09:00 Europe/Berlin · next Mon 2026-03-30 09:00 (in 67 h 00 min)\n' +
         '🪝 webhook:gh — POST /hooks/gh · none · agent_run · off',
     );
   });
