@@ -10,6 +10,8 @@ export interface MessageOutcome {
   readonly finals: BotTextKind[];
   /** Marked re-sends of its answer (allowed: never silent). */
   readonly resent: number;
+  /** When its first final reached the platform (epoch ms). */
+  readonly settledAt?: number;
   readonly detail?: string;
 }
 
@@ -34,12 +36,10 @@ export function collectOutcomes(world: ChaosWorld, sent: readonly SentMessage[])
   const sessions = new Map<string, SentMessage[]>();
   for (const m of sent) {
     if (m.ref.platform === 'telegram') {
-      const kinds = world.telegramReplies(m.ref).map((r) => {
-        const k = classifyBotText(r.text);
-        if (k === 'other') unclassified.push(`${m.chat.name}: ${r.text.slice(0, 100)}`);
-        return k;
-      });
-      out.push(judge(m, kinds.filter((k) => FINAL_KINDS.has(k))));
+      const replies = world.telegramReplies(m.ref).map((r) => ({ at: r.at, kind: classifyBotText(r.text), text: r.text }));
+      for (const r of replies) if (r.kind === 'other') unclassified.push(`${m.chat.name}: ${r.text.slice(0, 100)}`);
+      const finals = replies.filter((r) => FINAL_KINDS.has(r.kind));
+      out.push(judge(m, finals.map((r) => r.kind), finals[0]?.at));
     } else {
       const key = `${m.ref.channel}:${m.ref.thread ?? ''}`;
       sessions.set(key, [...(sessions.get(key) ?? []), m]);
@@ -53,7 +53,7 @@ export function collectOutcomes(world: ChaosWorld, sent: readonly SentMessage[])
   return { messages: out, unclassified, sessionProblems };
 }
 
-function judge(m: SentMessage, finals: BotTextKind[], detail?: string): MessageOutcome {
+function judge(m: SentMessage, finals: BotTextKind[], settledAt: number | undefined, detail?: string): MessageOutcome {
   const answers = finals.filter((k) => k === 'answer').length;
   const resent = finals.filter((k) => k === 'resent').length;
   const notices = finals.filter((k) => NOTICE_KINDS.has(k)).length;
@@ -61,7 +61,14 @@ function judge(m: SentMessage, finals: BotTextKind[], detail?: string): MessageO
   if (answers + resent + notices === 0) verdict = 'lost';
   else if (answers > 1 || notices > 1 || (notices > 0 && answers + resent > 0)) verdict = 'doubled';
   else verdict = notices === 1 ? 'told' : 'answered';
-  return { message: m, verdict, finals, resent, ...(detail ? { detail } : {}) };
+  return {
+    message: m,
+    verdict,
+    finals,
+    resent,
+    ...(settledAt !== undefined ? { settledAt } : {}),
+    ...(detail ? { detail } : {}),
+  };
 }
 
 function slackSession(
@@ -72,18 +79,20 @@ function slackSession(
   unclassified: string[],
   problems: string[],
 ): MessageOutcome[] {
-  const bot = world.slackSession(channel, thread).map((b) => ({ text: b.text, kind: classifyBotText(b.text) }));
+  const bot = world.slackSession(channel, thread).map((b) => ({ text: b.text, kind: classifyBotText(b.text), at: tsMs(b.ts) }));
   for (const b of bot) if (b.kind === 'other') unclassified.push(`slack ${channel}/${thread ?? '-'}: ${b.text.slice(0, 100)}`);
   const finals = bot.filter((b) => FINAL_KINDS.has(b.kind));
-  const quoted = new Map<SentMessage, BotTextKind[]>();
-  const unquoted: { text: string; kind: BotTextKind }[] = [];
+  const quoted = new Map<SentMessage, (typeof finals)[number][]>();
+  const unquoted: (typeof finals)[number][] = [];
   for (const f of finals) {
     const owner = msgs.find((m) => f.text.includes(m.plan.tag));
-    if (owner) quoted.set(owner, [...(quoted.get(owner) ?? []), f.kind]);
+    if (owner) quoted.set(owner, [...(quoted.get(owner) ?? []), f]);
     else unquoted.push(f);
   }
   const rest = msgs.filter((m) => !quoted.has(m));
-  const out = msgs.filter((m) => quoted.has(m)).map((m) => judge(m, quoted.get(m)!));
+  const out = msgs
+    .filter((m) => quoted.has(m))
+    .map((m) => judge(m, quoted.get(m)!.map((f) => f.kind), quoted.get(m)![0]!.at));
   // unquoted finals: a `fail` prompt's answer, a crashed run's error, a notice; match by kind
   const failAnswers = unquoted.filter((f) => f.kind !== 'resent' && FAILED_ANSWER.test(f.text));
   const errorAnswers = unquoted.filter((f) => (f.kind === 'answer' || f.kind === 'resent') && !FAILED_ANSWER.test(f.text));
@@ -97,21 +106,21 @@ function slackSession(
   const surplus: string[] = [];
   for (const f of failAnswers) {
     const m = take((x) => x.plan.hook === 'fail');
-    if (m) out.push(judge(m, [f.kind], 'by count: failed-run answer'));
+    if (m) out.push(judge(m, [f.kind], f.at, 'by count: failed-run answer'));
     else surplus.push(`a "fail" answer no unsettled "fail" message can own`);
   }
   for (const f of errorAnswers) {
     // a crashed run answers with its error; any message's run can fail that way
     const m = take((x) => x.plan.hook === 'crash') ?? take(() => true);
-    if (m) out.push(judge(m, [f.kind], `by count: error answer "${f.text.slice(0, 60)}"`));
+    if (m) out.push(judge(m, [f.kind], f.at, `by count: error answer "${f.text.slice(0, 60)}"`));
     else surplus.push(`an unquoted answer "${f.text.slice(0, 60)}"`);
   }
   for (const f of notices) {
     const m = take(() => true);
-    if (m) out.push(judge(m, [f.kind], `by count: ${f.kind} notice`));
+    if (m) out.push(judge(m, [f.kind], f.at, `by count: ${f.kind} notice`));
     else surplus.push(`a ${f.kind} notice`);
   }
-  for (const m of pool) out.push(judge(m, []));
+  for (const m of pool) out.push(judge(m, [], undefined));
   if (surplus.length > 0) problems.push(`${where}: more finals than messages — ${surplus.join('; ')}`);
   return out;
 }
@@ -119,4 +128,9 @@ function slackSession(
 /** True once every message has at least one final (the driver waits for this). */
 export function allSettled(o: Outcomes): boolean {
   return o.messages.every((m) => m.verdict !== 'lost');
+}
+
+/** Slack's `ts` is the post time in seconds with microseconds. */
+function tsMs(ts: string): number {
+  return Math.round(Number(ts) * 1000);
 }

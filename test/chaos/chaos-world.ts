@@ -46,6 +46,7 @@ interface ChatAddress {
 export class ChaosWorld {
   readonly #addresses = new Map<string, ChatAddress>();
   #turn = 0;
+  #closing: Promise<void> | undefined;
 
   private constructor(
     readonly telegram: TelegramServer,
@@ -152,8 +153,12 @@ export class ChaosWorld {
       .filter((m) => !m.deleted && (thread === undefined ? m.thread_ts === undefined : m.thread_ts === thread));
   }
 
-  async close(): Promise<void> {
-    await Promise.allSettled([this.telegramProxy.close(), this.slackProxy.close()]);
-    await Promise.allSettled([this.telegram.close(), this.slack.close()]);
+  /** Closes the proxies and the fakes; safe to call twice. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await Promise.allSettled([this.telegramProxy.close(), this.slackProxy.close()]);
+      await Promise.allSettled([this.telegram.close(), this.slack.close()]);
+    })();
+    return this.#closing;
   }
 }

@@ -44,6 +44,7 @@ export class DaemonSupervisor {
   readonly #log: WriteStream;
   readonly #waiters = new Set<() => void>();
   #tail: string[] = [];
+  #closing: Promise<void> | undefined;
 
   constructor(private readonly o: SupervisorOptions) {
     this.#log = createWriteStream(o.logFile, { flags: 'a' });
@@ -96,10 +97,14 @@ export class DaemonSupervisor {
       child.once('exit', (code, sig) => resolve(sig ?? `code ${code}`)),
     );
     child.kill(signal);
+    let timer: NodeJS.Timeout | undefined;
     const how = await Promise.race([
       exit,
-      new Promise<string>((r) => setTimeout(() => r('timeout'), timeoutMs)),
+      new Promise<string>((r) => {
+        timer = setTimeout(() => r('timeout'), timeoutMs);
+      }),
     ]);
+    clearTimeout(timer);
     if (how === 'timeout') {
       this.unexpected.push(`pid ${child.pid} did not exit within ${timeoutMs} ms of ${signal}; killed`);
       child.kill('SIGKILL');
@@ -122,10 +127,12 @@ export class DaemonSupervisor {
     return this.#tail.join('\n');
   }
 
-  async close(): Promise<void> {
+  /** Kills whatever still runs and closes the log; safe to call twice. */
+  close(): Promise<void> {
     this.#stopped = true;
     this.#child?.kill('SIGKILL');
-    await new Promise<void>((resolve) => this.#log.end(resolve));
+    this.#closing ??= new Promise<void>((resolve) => this.#log.end(resolve));
+    return this.#closing;
   }
 
   #line(pid: number, line: string): void {

@@ -24,6 +24,8 @@ export interface ChaosOptions {
   readonly settleTimeoutMs?: number;
   /** Progress lines (the CLI prints them; the test keeps them quiet). */
   readonly log?: (line: string) => void;
+  /** Registers teardown that must run even if the caller gives up on the run (vitest's onTestFinished). */
+  readonly cleanup?: (fn: () => Promise<void>) => void;
 }
 
 export interface FaultRecord {
@@ -49,6 +51,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   for (const d of ['work', 'side']) mkdirSync(join(dir, d));
   const world = await ChaosWorld.start(plan.chats);
   const daemon = new DaemonSupervisor({ cli: CLI, config: configPath, logFile: join(dir, 'daemon.log'), env: { FERRY_CHAOS_TAG: tag } });
+  o.cleanup?.(() => daemon.close());
+  o.cleanup?.(() => world.close());
   const violations: string[] = [];
   const injector = new FaultInjector(
     { world, daemon, configPath, endpoints: world.endpoints(join(dir, 'work'), join(dir, 'side')), violations },

@@ -62,6 +62,8 @@ export type { EngineExit, EngineProcess, EngineProcessOptions } from './process/
 export { startEngineProcess } from './process/engine-process.js';
 export { EngineSpawnError } from './process/engine-spawn-error.js';
 export { probeEngineVersion, type VersionProbe } from './process/probe-engine-version.js';
+export { retireEngineProcess } from './process/retire-engine-process.js';
+export { describeExit, summarizeStderr } from './process/describe-exit.js';
 export { type JsonObject, type ParseJsonLinesOptions, parseJsonLines } from './process/json-lines.js';
 export { PlainPresenter } from './runs/plain-presenter.js';
 export { splitText } from './runs/split-text.js';

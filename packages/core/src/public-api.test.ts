@@ -37,6 +37,7 @@ describe('the public API of @ferry/core', () => {
         "TransportNotFoundError",
         "UsageError",
         "definePlugin",
+        "describeExit",
         "formatChatAddress",
         "inject",
         "injectable",
@@ -44,9 +45,11 @@ describe('the public API of @ferry/core', () => {
         "parseChatAddress",
         "parseJsonLines",
         "probeEngineVersion",
+        "retireEngineProcess",
         "sessionKeyOf",
         "splitText",
         "startEngineProcess",
+        "summarizeStderr",
       ]
     `);
   });
@@ -60,7 +63,9 @@ describe('the public API of @ferry/core', () => {
         "MemoryTransport",
         "ScriptedRunner",
         "createTestPluginContext",
+        "runningInGroup",
         "simpleScript",
+        "waitForGroupGone",
       ]
     `);
   });

@@ -8,3 +8,4 @@ export { CommandTester, type CommandTesterOptions, type EngineCall } from './tes
 export { MemoryTransport, type RecordedMessage } from './testing/memory-transport.js';
 export { ScriptedRunner, type ScriptStep, simpleScript } from './testing/scripted-runner.js';
 export { createTestPluginContext, type TestContextOptions } from './testing/test-plugin-context.js';
+export { runningInGroup, waitForGroupGone } from './testing/process-group.js';

@@ -1,4 +1,4 @@
-import type { FerryError } from '@ferry/core';
+import { describeExit, type FerryError, summarizeStderr } from '@ferry/core';
 import { ClaudeExitedError, ClaudeNoOutputError } from './claude-errors.js';
 
 /** How a run ended when the stream itself did not say (no `result` line). */
@@ -13,9 +13,6 @@ export type RunEnd =
   /** The process could not be started; `error` already says why and what to change. */
   | { readonly kind: 'failed'; readonly error: string };
 
-const STDERR_LINES = 3;
-const STDERR_CHARS = 600;
-
 /**
  * The reason for a run that ended without a result. `sawEvent` separates a CLI that refused
  * its command line (nothing on stdout, e.g. `--output-format=stream-json requires --verbose`)
@@ -27,10 +24,8 @@ export function describeRunEnd(
 ): { readonly message: string; readonly error?: FerryError } {
   if (end.kind === 'cancelled') return { message: 'cancelled' };
   if (end.kind === 'failed') return { message: end.error };
-  const how = end.signal
-    ? `was killed by ${end.signal}`
-    : `exited with code ${end.code}${end.code === 143 ? ' (SIGTERM)' : ''}`;
-  const tail = stderrTail(end.stderr);
+  const how = describeExit(end);
+  const tail = summarizeStderr(end.stderr);
   const said = tail ? `: ${tail}` : '';
   if (!sawEvent) {
     const error = new ClaudeNoOutputError(
@@ -40,13 +35,4 @@ export function describeRunEnd(
   }
   const error = new ClaudeExitedError(`claude ${how} before its result${said}`);
   return { message: error.message, error };
-}
-
-function stderrTail(stderr: string): string {
-  const lines = stderr
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  const tail = lines.slice(-STDERR_LINES).join('\n');
-  return tail.length > STDERR_CHARS ? `…${tail.slice(-STDERR_CHARS)}` : tail;
 }

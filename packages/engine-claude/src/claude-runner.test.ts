@@ -2,10 +2,9 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Clock, type EngineEvent, type Logger, SystemClock } from '@ferry/core';
-import { createTestPluginContext, ManualClock } from '@ferry/core/testing';
+import { createTestPluginContext, ManualClock, runningInGroup, waitForGroupGone } from '@ferry/core/testing';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { FAKE_CLAUDE } from './__fixtures__/claude-fixtures.js';
-import { runningInGroup, waitForGroupGone } from './__fixtures__/process-group.js';
 import { claudeConfigSchema } from './claude-config.js';
 import { ClaudeRunner } from './claude-runner.js';
 

@@ -13,13 +13,13 @@ import {
   probeEngineVersion,
   type Runner,
   type RunRequest,
+  retireEngineProcess,
   startEngineProcess,
 } from '@ferry/core';
 import type { ClaudeConfig } from './claude-config.js';
 import { ClaudeEventMapper } from './claude-event-mapper.js';
 import { claudeInvocation } from './claude-invocation.js';
 import { ClaudeSessionCosts } from './claude-session-costs.js';
-
 
 const RESUME_PATTERN = /claude --resume ([A-Za-z0-9][A-Za-z0-9._-]*)/;
 const VERSION_TIMEOUT_MS = 10_000;
@@ -99,7 +99,8 @@ export class ClaudeRunner implements Runner {
       // Here, not after the loop: the host stops iterating as soon as it has `completed`.
       if (mapper.error)
         this.ctx.logger.warn({ err: mapper.error, session: req.session }, 'claude run failed');
-      if (mapper.completed && !signal.aborted) this.#retire(proc);
+      if (mapper.completed && !signal.aborted)
+        retireEngineProcess(proc, this.clock, this.config.grace_s * 1000);
       else await proc.stop('run ended'); // the consumer stopped early: the process must not outlive the run
     }
   }
@@ -114,24 +115,6 @@ export class ClaudeRunner implements Runner {
       timeoutMs: VERSION_TIMEOUT_MS,
       expect: /\d+\.\d+\.\d+/,
       ...(signal ? { signal } : {}),
-    });
-  }
-
-  /**
-   * After its result claude exits on its own (~40 ms). The answer is not held back for
-   * that: the process gets the grace to exit, then the usual SIGTERM → grace → SIGKILL.
-   */
-  #retire(proc: EngineProcess): void {
-    const timer = new AbortController();
-    void Promise.race([
-      proc.exit.then(() => true),
-      this.clock.sleep(this.config.grace_s * 1000, timer.signal).then(
-        () => false,
-        () => true,
-      ),
-    ]).then(async (exited) => {
-      timer.abort();
-      if (!exited) await proc.stop('still running after its result');
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { FerryError } from '@ferry/core';
+import { describeExit, type FerryError, summarizeStderr } from '@ferry/core';
 import { CodexExitedError, CodexNoOutputError, CodexTurnFailedError } from './codex-errors.js';
 
 /** How a run ended when the stream itself did not say (no `turn.completed` / `turn.failed`). */
@@ -12,9 +12,6 @@ export type RunEnd =
   | { readonly kind: 'cancelled' }
   /** The process could not be started; `error` already says why and what to change. */
   | { readonly kind: 'failed'; readonly error: string };
-
-const STDERR_LINES = 3;
-const STDERR_CHARS = 600;
 
 /**
  * The reason for a run that ended without `turn.completed`/`turn.failed`. An `error` event
@@ -32,8 +29,8 @@ export function describeRunEnd(
     const error = new CodexTurnFailedError(`codex turn failed: ${lastError}`);
     return { message: error.message, error };
   }
-  const how = end.signal ? `was killed by ${end.signal}` : `exited with code ${end.code}`;
-  const tail = stderrTail(end.stderr);
+  const how = describeExit(end);
+  const tail = summarizeStderr(end.stderr);
   const said = tail ? `: ${tail}` : '';
   if (!sawEvent) {
     const error = new CodexNoOutputError(
@@ -43,13 +40,4 @@ export function describeRunEnd(
   }
   const error = new CodexExitedError(`codex ${how} before the turn ended${said}`);
   return { message: error.message, error };
-}
-
-function stderrTail(stderr: string): string {
-  const lines = stderr
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  const tail = lines.slice(-STDERR_LINES).join('\n');
-  return tail.length > STDERR_CHARS ? `…${tail.slice(-STDERR_CHARS)}` : tail;
 }

@@ -2,10 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EngineEvent, type Logger, type PluginStore, SystemClock } from '@ferry/core';
-import { createTestPluginContext, MemoryPluginStore } from '@ferry/core/testing';
+import {
+  createTestPluginContext,
+  MemoryPluginStore,
+  runningInGroup,
+  waitForGroupGone,
+} from '@ferry/core/testing';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { FAKE_CODEX } from './__fixtures__/codex-fixtures.js';
-import { runningInGroup, waitForGroupGone } from './__fixtures__/process-group.js';
 import { codexConfigSchema } from './codex-config.js';
 import { CodexRunner } from './codex-runner.js';
 

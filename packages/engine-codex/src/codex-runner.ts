@@ -13,13 +13,13 @@ import {
   probeEngineVersion,
   type Runner,
   type RunRequest,
+  retireEngineProcess,
   startEngineProcess,
 } from '@ferry/core';
 import type { CodexConfig } from './codex-config.js';
 import { CodexEventMapper } from './codex-event-mapper.js';
 import { codexArgs } from './codex-invocation.js';
 import { CodexThreadUsage } from './codex-thread-usage.js';
-
 
 const RESUME_PATTERN = /codex resume ([A-Za-z0-9][A-Za-z0-9._-]*)/;
 const VERSION_TIMEOUT_MS = 10_000;
@@ -91,7 +91,8 @@ export class CodexRunner implements Runner {
     } finally {
       // Here, not after the loop: the host stops iterating as soon as it has `completed`.
       if (mapper.error) this.ctx.logger.warn({ err: mapper.error, session: req.session }, 'codex run failed');
-      if (mapper.completed && !signal.aborted) this.#retire(proc);
+      if (mapper.completed && !signal.aborted)
+        retireEngineProcess(proc, this.clock, this.config.grace_s * 1000);
       else await proc.stop('run ended'); // the consumer stopped early: the process must not outlive the run
     }
   }
@@ -106,25 +107,6 @@ export class CodexRunner implements Runner {
       timeoutMs: VERSION_TIMEOUT_MS,
       expect: /\d+\.\d+\.\d+/,
       ...(signal ? { signal } : {}),
-    });
-  }
-
-  /**
-   * codex lingers ≈5 s after `turn.completed` (its analytics upload; at once with
-   * `analytics.enabled = false`). The answer is not held back for that: the process gets the
-   * grace to exit by itself, then the usual SIGTERM → grace → SIGKILL.
-   */
-  #retire(proc: EngineProcess): void {
-    const timer = new AbortController();
-    void Promise.race([
-      proc.exit.then(() => true),
-      this.clock.sleep(this.config.grace_s * 1000, timer.signal).then(
-        () => false,
-        () => true,
-      ),
-    ]).then(async (exited) => {
-      timer.abort();
-      if (!exited) await proc.stop('still running after its turn');
     });
   }
 }

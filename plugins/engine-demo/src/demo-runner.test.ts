@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EngineEvent, Logger, PluginContext, RunRequest } from '@ferry/core';
 import { SystemClock } from '@ferry/core';
+import { runningInGroup, waitForGroupGone } from '@ferry/core/testing';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { compileDemoAgent } from './__fixtures__/compile-demo-agent.js';
-import { runningInGroup, waitForGroupGone } from './__fixtures__/process-group.js';
 import { DemoRunner } from './demo-runner.js';
 
 let dir: string;

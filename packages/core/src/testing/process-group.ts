@@ -1,3 +1,4 @@
+// For plugin authors' tests: did cancelling a run really leave nothing of its process group?
 import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 
