@@ -58,13 +58,13 @@ export type { Logger } from './logging/logger.js';
 // ── Tools that inspect plugins ──────────────────────────────────────────────
 export type { PluginProblem, PluginRecord, PluginSource, PluginStatus } from './plugins/plugin-record.js';
 export { RESERVED_COMMAND_IDS } from './plugins/reserved-command-ids.js';
+export { describeExit, summarizeStderr } from './process/describe-exit.js';
 export type { EngineExit, EngineProcess, EngineProcessOptions } from './process/engine-process.js';
 export { startEngineProcess } from './process/engine-process.js';
 export { EngineSpawnError } from './process/engine-spawn-error.js';
+export { type JsonObject, type ParseJsonLinesOptions, parseJsonLines } from './process/json-lines.js';
 export { probeEngineVersion, type VersionProbe } from './process/probe-engine-version.js';
 export { retireEngineProcess } from './process/retire-engine-process.js';
-export { describeExit, summarizeStderr } from './process/describe-exit.js';
-export { type JsonObject, type ParseJsonLinesOptions, parseJsonLines } from './process/json-lines.js';
 export { PlainPresenter } from './runs/plain-presenter.js';
 export { splitText } from './runs/split-text.js';
 export {

@@ -163,7 +163,7 @@ async function ask<T>(
   // warn, not silent: a damaged database is moved aside on open, and the operator must hear it
   const store = StateStore.open(t.stateDir, { logger: createLogger({ level: 'warn' }), clock: t.clock });
   try {
-    return { result: local(new JournalAdmin(new IngressJournal(store, t.clock), store, t.clock)), via };
+    return { result: local(new JournalAdmin(new IngressJournal(store, t.clock), store)), via };
   } finally {
     store.close();
   }

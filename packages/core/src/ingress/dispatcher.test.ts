@@ -24,7 +24,12 @@ async function harness(failures: number, maxAttempts = 3) {
   const clock = new ManualClock();
   const transport = new BrokenDownloads(failures);
   const runner = new ScriptedRunner(() => simpleScript('got it'));
-  const h = await buildHarness({ clock, transport, engines: { test: runner }, config: { ingress: { max_attempts: maxAttempts } } });
+  const h = await buildHarness({
+    clock,
+    transport,
+    engines: { test: runner },
+    config: { ingress: { max_attempts: maxAttempts } },
+  });
   open.push(h);
   await h.startup();
   return { h, clock, transport, runner };
@@ -50,7 +55,9 @@ describe('Dispatcher failures', () => {
     await transport.receive('read this', withFile);
     await vi.waitFor(() => expect(h.journal.list(['pending'])[0]?.attempts).toBe(1));
     await clock.advance(2_000);
-    await transport.waitFor((t) => t.texts().some((x) => x.includes('could not process this message after 2 attempts')));
+    await transport.waitFor((t) =>
+      t.texts().some((x) => x.includes('could not process this message after 2 attempts')),
+    );
     expect(h.journal.count(['dead'])).toBe(1);
     expect(h.journal.list(['dead'])[0]?.lastError).toBe('disk full');
     await clock.advance(60_000);

@@ -149,7 +149,9 @@ export class IngressJournal {
   /** An operator's replay: pending again with a fresh attempt count, exempt from the age limit. */
   requeue(seq: number): void {
     this.store
-      .statement("UPDATE ingress SET state = 'pending', attempts = 0, replayed = 1, updated_at = ? WHERE seq = ?")
+      .statement(
+        "UPDATE ingress SET state = 'pending', attempts = 0, replayed = 1, updated_at = ? WHERE seq = ?",
+      )
       .run(this.clock.now(), seq);
   }
 
@@ -171,8 +173,6 @@ export class IngressJournal {
       return state;
     });
   }
-
-
 
   get(seq: number): JournalEntry | undefined {
     const row = this.store.db.prepare('SELECT * FROM ingress WHERE seq = ?').get(seq) as Row | undefined;

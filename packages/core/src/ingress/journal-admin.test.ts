@@ -21,7 +21,7 @@ function openJournal(dir: string) {
   const store = StateStore.open(dir, { logger, clock });
   onTestFinished(() => store.close());
   const journal = new IngressJournal(store, clock);
-  const admin = new JournalAdmin(journal, store, clock);
+  const admin = new JournalAdmin(journal, store);
   return { dir, clock, store, journal, admin };
 }
 

@@ -1,8 +1,7 @@
 import { inject, injectable } from 'tsyringe';
-import type { Clock } from '../clock/clock.js';
 import { FerryError } from '../errors/ferry-error.js';
 import type { StateStore } from '../state/state-store.js';
-import { CLOCK, INGRESS_JOURNAL, STATE_STORE } from '../tokens.js';
+import { INGRESS_JOURNAL, STATE_STORE } from '../tokens.js';
 import type { IngressJournal } from './ingress-journal.js';
 import type { JournalEntry, JournalState } from './journal-entry.js';
 
@@ -91,7 +90,6 @@ export class JournalAdmin {
   constructor(
     @inject(INGRESS_JOURNAL) private readonly journal: IngressJournal,
     @inject(STATE_STORE) private readonly store: StateStore,
-    @inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Entries in `states`, oldest first. */

@@ -73,7 +73,7 @@ export interface JournalOpsDeps {
  * runs now rather than at the next start.
  */
 export function registerJournalOps(server: StatusServer, deps: JournalOpsDeps): JournalAdmin {
-  const admin = new JournalAdmin(deps.journal, deps.store, deps.clock);
+  const admin = new JournalAdmin(deps.journal, deps.store);
   server
     .handle('journal.list', (args): JournalListResult => {
       const states = parseJournalStates(optionalString(args, 'states') ?? 'dead');

@@ -172,7 +172,12 @@ export class RestartCoordinator {
     notifier.notify({ STATUS: `stopping: ${report.interrupted.length} interrupted` });
     this.#state = 'stopping';
     log.info({ waited: report.waited, interrupted: report.interrupted.length }, 'drain finished');
-    return { reason: req.reason, rebuild: req.rebuild === true, waited: report.waited, interrupted: report.interrupted.length };
+    return {
+      reason: req.reason,
+      rebuild: req.rebuild === true,
+      waited: report.waited,
+      interrupted: report.interrupted.length,
+    };
   }
 
   /** One notice per chat that has running work. */
