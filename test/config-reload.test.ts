@@ -13,9 +13,17 @@ describe('editing ferry.toml while Ferry runs', () => {
     const reloaded = await d.waitForLog('config reloaded');
     expect(reloaded).toMatchObject({ hot: ['restart.drain_timeout_s'], restart: [] });
     const msg = chat.say('c1', 'sleep 30');
-    await chat.waitFor(() => chat.repliesTo(msg.id).some((m) => m.text.includes('sleep')), 10_000, 'the long action');
+    await chat.waitFor(
+      () => chat.repliesTo(msg.id).some((m) => m.text.includes('sleep')),
+      10_000,
+      'the long action',
+    );
     d.proc.kill('SIGTERM');
-    await chat.waitFor(() => chat.bot.some((m) => m.text.includes('waiting up to 1 s')), 10_000, 'the new deadline');
+    await chat.waitFor(
+      () => chat.bot.some((m) => m.text.includes('waiting up to 1 s')),
+      10_000,
+      'the new deadline',
+    );
     expect((await d.exit).code).toBe(0);
   });
 
@@ -25,7 +33,9 @@ describe('editing ferry.toml while Ferry runs', () => {
     await d.waitForLog('ferry is ready');
     writeFileSync(config, `${DEMO_CONFIG}[restart]\ndrain_timeout_s = "soon"\n`);
     const rejected = await d.waitForLog(/config edit rejected/);
-    expect(String(rejected.msg)).toContain(`${config}:6: restart.drain_timeout_s: expected number, got string "soon"`);
+    expect(String(rejected.msg)).toContain(
+      `${config}:6: restart.drain_timeout_s: expected number, got string "soon"`,
+    );
     await d.waitForStdout(/ferry\.toml edit rejected — still running on the last good config/);
     d.say('still there?');
     await d.waitForStdout(/You said: "still there\?"/);
@@ -41,13 +51,26 @@ describe('editing ferry.toml while Ferry runs', () => {
     const d = startDaemon(config);
     await d.waitForLog('ferry is ready');
     const before = chat.say('c1', 'before');
-    await chat.waitFor(() => chat.repliesTo(before.id).some((m) => m.text.includes('— demo')), 10_000, 'first answer');
-    writeFileSync(config, loopchatConfig(chat).replace('[engines.demo]', 'poll_note = "changed"\n[engines.demo]'));
+    await chat.waitFor(
+      () => chat.repliesTo(before.id).some((m) => m.text.includes('— demo')),
+      10_000,
+      'first answer',
+    );
+    writeFileSync(
+      config,
+      loopchatConfig(chat).replace('[engines.demo]', 'poll_note = "changed"\n[engines.demo]'),
+    );
     const during = chat.say('c1', 'during the restart');
-    await vi.waitFor(() => expect(d.logs().filter((l) => l.msg === 'ferry is ready')).toHaveLength(2), { timeout: 15_000 });
+    await vi.waitFor(() => expect(d.logs().filter((l) => l.msg === 'ferry is ready')).toHaveLength(2), {
+      timeout: 15_000,
+    });
     const status = JSON.parse(ferry(['status', '--json'], { FERRY_CONFIG_PATH: config }).stdout);
     expect(status.generation).toBe(2);
-    await chat.waitFor(() => chat.repliesTo(during.id).some((m) => m.text.includes('— demo')), 10_000, 'the answer after');
+    await chat.waitFor(
+      () => chat.repliesTo(during.id).some((m) => m.text.includes('— demo')),
+      10_000,
+      'the answer after',
+    );
     d.proc.kill('SIGTERM');
     expect((await d.exit).code).toBe(0);
   });
@@ -56,7 +79,10 @@ describe('editing ferry.toml while Ferry runs', () => {
     const { config } = instanceDir(`${DEMO_CONFIG}[restart]\non_config_change = "notify"\n`);
     const d = startDaemon(config);
     await d.waitForLog('ferry is ready');
-    writeFileSync(config, `${DEMO_CONFIG}[restart]\non_config_change = "notify"\n[plugins]\npaths = ["/nonexistent-but-harmless"]\n`);
+    writeFileSync(
+      config,
+      `${DEMO_CONFIG}[restart]\non_config_change = "notify"\n[plugins]\npaths = ["/nonexistent-but-harmless"]\n`,
+    );
     await d.waitForStdout(/ferry\.toml changed plugins\.paths: restart needed for that/);
     const status = JSON.parse(ferry(['status', '--json'], { FERRY_CONFIG_PATH: config }).stdout);
     expect(status.generation).toBe(1);
@@ -72,13 +98,19 @@ describe('editing ferry.toml while Ferry runs', () => {
     writeFileSync(config, broken);
     await d.waitForLog(/config edit rejected/);
     writeFileSync(config, broken);
-    await vi.waitFor(() => expect(d.logs().filter((l) => /config edit rejected/.test(String(l.msg)))).toHaveLength(2));
+    await vi.waitFor(() =>
+      expect(d.logs().filter((l) => /config edit rejected/.test(String(l.msg)))).toHaveLength(2),
+    );
     expect(d.stdout().match(/edit rejected/g)).toHaveLength(1);
     const status = JSON.parse(ferry(['status', '--json'], { FERRY_CONFIG_PATH: config }).stdout);
-    expect(status.config_error).toBe(`${config}:6: restart.drain_timeout_s: must be at least 0, got number -5`);
+    expect(status.config_error).toBe(
+      `${config}:6: restart.drain_timeout_s: must be at least 0, got number -5`,
+    );
     writeFileSync(config, `${DEMO_CONFIG}[restart]\ndrain_timeout_s = 5\n`);
     await d.waitForStdout(/Config reloaded: changed restart\.drain_timeout_s \(no restart needed\)/);
-    expect(JSON.parse(ferry(['status', '--json'], { FERRY_CONFIG_PATH: config }).stdout).config_error).toBeUndefined();
+    expect(
+      JSON.parse(ferry(['status', '--json'], { FERRY_CONFIG_PATH: config }).stdout).config_error,
+    ).toBeUndefined();
     d.proc.kill('SIGTERM');
     expect((await d.exit).code).toBe(0);
   });
@@ -94,7 +126,9 @@ describe('editing ferry.toml while Ferry runs', () => {
     await d.waitForLog('config reloaded');
     await new Promise((r) => setTimeout(r, 500));
     expect(d.logs().filter((l) => l.msg === 'config reloaded')).toHaveLength(1);
-    expect(ferry(['config', 'get', 'restart.drain_timeout_s'], { FERRY_CONFIG_PATH: config }).stdout.trim()).toBe('10');
+    expect(
+      ferry(['config', 'get', 'restart.drain_timeout_s'], { FERRY_CONFIG_PATH: config }).stdout.trim(),
+    ).toBe('10');
     d.proc.kill('SIGTERM');
     expect((await d.exit).code).toBe(0);
   });
@@ -122,8 +156,14 @@ describe('editing ferry.toml while Ferry runs', () => {
         ? `# edit ${i}\n${snippet}[transports.console]\n`
         : `# edit ${i}\n${DEMO_CONFIG}${snippet}`;
       writeFileSync(config, text);
-      await vi.waitFor(() => expect(d.logs().filter((l) => /config edit rejected/.test(String(l.msg)))).toHaveLength(i + 1), { timeout: 5000 });
-      const last = d.logs().filter((l) => /config edit rejected/.test(String(l.msg))).at(-1)!;
+      await vi.waitFor(
+        () => expect(d.logs().filter((l) => /config edit rejected/.test(String(l.msg)))).toHaveLength(i + 1),
+        { timeout: 5000 },
+      );
+      const last = d
+        .logs()
+        .filter((l) => /config edit rejected/.test(String(l.msg)))
+        .at(-1)!;
       expect(String(last.msg)).toMatch(expected);
     }
     const status = JSON.parse(ferry(['status', '--json'], { FERRY_CONFIG_PATH: config }).stdout);

@@ -38,15 +38,25 @@ describe('resuming after a restart', () => {
     const d = startDaemon(config);
     await d.waitForLog('ferry is ready');
     const msg = chat.say('c1', 'sleep 30');
-    await chat.waitFor(() => chat.repliesTo(msg.id).some((m) => m.text.includes('sleep')), 10_000, 'the long action');
+    await chat.waitFor(
+      () => chat.repliesTo(msg.id).some((m) => m.text.includes('sleep')),
+      10_000,
+      'the long action',
+    );
     const asked = Date.now();
     chat.say('c1', '/restart');
     // not supervised: the next generation comes up in the same process
     await d.waitForLog(/restarting in-process/);
-    await vi.waitFor(() => expect(d.logs().filter((l) => l.msg === 'ferry is ready')).toHaveLength(2), { timeout: 10_000 });
+    await vi.waitFor(() => expect(d.logs().filter((l) => l.msg === 'ferry is ready')).toHaveLength(2), {
+      timeout: 10_000,
+    });
     expect(Date.now() - asked).toBeLessThan(10_000);
     const after = chat.say('c1', 'after the restart');
-    await chat.waitFor(() => chat.repliesTo(after.id).some((m) => m.text.includes('— demo')), 10_000, 'an answer from generation 2');
+    await chat.waitFor(
+      () => chat.repliesTo(after.id).some((m) => m.text.includes('— demo')),
+      10_000,
+      'an answer from generation 2',
+    );
     d.proc.kill('SIGTERM');
     expect((await d.exit).code).toBe(0);
   });

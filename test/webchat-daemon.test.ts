@@ -1,7 +1,11 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it, onTestFinished } from 'vitest';
-import { ChatPage, describeWithBrowser, sharedBrowser } from '../plugins/transport-webchat/src/__fixtures__/browser.js';
+import {
+  ChatPage,
+  describeWithBrowser,
+  sharedBrowser,
+} from '../plugins/transport-webchat/src/__fixtures__/browser.js';
 import {
   E2E_TOKEN,
   freePort,

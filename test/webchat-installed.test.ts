@@ -1,5 +1,9 @@
 import { expect, it } from 'vitest';
-import { ChatPage, describeWithBrowser, sharedBrowser } from '../plugins/transport-webchat/src/__fixtures__/browser.js';
+import {
+  ChatPage,
+  describeWithBrowser,
+  sharedBrowser,
+} from '../plugins/transport-webchat/src/__fixtures__/browser.js';
 import {
   E2E_TOKEN,
   WEBCHAT_PLUGIN_DIR,

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { machine, REPO_DIR, removeDir, scratchDir, summarise, writeResult } from '../lib/bench-kit.mjs';
 
 const SAVES = Math.max(10, Math.round(200 * Number(process.env.FERRY_BENCH_SCALE ?? 1)));
-const CONFIG = (n) => `default_engine = "demo"\n[transports.console]\n[engines.demo]\n[restart]\ndrain_timeout_s = ${n}\n`;
+const CONFIG = (n) =>
+  `default_engine = "demo"\n[transports.console]\n[engines.demo]\n[restart]\ndrain_timeout_s = ${n}\n`;
 
 const dir = scratchDir('reload');
 const config = join(dir, 'ferry.toml');
@@ -51,13 +52,27 @@ try {
     const entry = await reloaded;
     latencies.push(entry.time - savedAt);
   }
-  const result = summarise('reload', { events: SAVES, calls: SAVES, elapsedMs: performance.now() - started, latenciesMs: latencies });
+  const result = summarise('reload', {
+    events: SAVES,
+    calls: SAVES,
+    elapsedMs: performance.now() - started,
+    latenciesMs: latencies,
+  });
   const file = writeResult('reload', {
     machine: machine(dir),
     scenarios: [result],
-    targets: [{ what: 'save → hot key applied, p99', target: '≤ 100 ms', value: result.latencyMs.p99, met: result.latencyMs.p99 <= 100 }],
+    targets: [
+      {
+        what: 'save → hot key applied, p99',
+        target: '≤ 100 ms',
+        value: result.latencyMs.p99,
+        met: result.latencyMs.p99 <= 100,
+      },
+    ],
   });
-  console.log(`reload: ${SAVES} saves, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms → ${file}`);
+  console.log(
+    `reload: ${SAVES} saves, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms → ${file}`,
+  );
 } finally {
   daemon.kill('SIGTERM');
   await new Promise((r) => daemon.once('exit', r));

@@ -4,8 +4,8 @@
 // The chat is loopchat (test/fakes/loopchat-server.mjs): messages wait on the "platform" while
 // no daemon runs, as on Telegram.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { machine, percentile, REPO_DIR, removeDir, scratchDir, writeResult } from '../lib/bench-kit.mjs';
@@ -28,7 +28,8 @@ writeFileSync(
 const notifyPath = join(dir, 'notify.sock');
 const readyWaiters = [];
 const socket = dgram.createSocket('unix_dgram', (msg) => {
-  if (msg.toString().split('\n').includes('READY=1')) for (const w of readyWaiters.splice(0)) w(performance.now());
+  if (msg.toString().split('\n').includes('READY=1'))
+    for (const w of readyWaiters.splice(0)) w(performance.now());
 });
 socket.bind(notifyPath);
 const nextReady = () => new Promise((resolve) => readyWaiters.push(resolve));
@@ -39,7 +40,8 @@ const daemon = () =>
     stdio: 'ignore',
   });
 const exited = (p) => new Promise((resolve) => p.once('exit', resolve));
-const answered = (msg) => chat.waitFor(() => chat.repliesTo(msg.id).some((m) => m.text.includes('— demo')), 60_000, 'answer');
+const answered = (msg) =>
+  chat.waitFor(() => chat.repliesTo(msg.id).some((m) => m.text.includes('— demo')), 60_000, 'answer');
 
 try {
   // (a) start → READY=1
@@ -72,7 +74,11 @@ try {
 
   const stats = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
-    return { p50: Math.round(percentile(s, 50)), p99: Math.round(percentile(s, 99)), max: Math.round(s.at(-1)) };
+    return {
+      p50: Math.round(percentile(s, 50)),
+      p99: Math.round(percentile(s, 99)),
+      max: Math.round(s.at(-1)),
+    };
   };
   const start = stats(startMs);
   const gap = stats(gapMs);
@@ -84,10 +90,17 @@ try {
     ],
     targets: [
       { what: 'start → READY=1, p99', target: '≤ 400 ms', value: start.p99, met: start.p99 <= 400 },
-      { what: 'restart gap, p99', target: `≤ RestartSec + 0.5 s = ${RESTART_SEC * 1000 + 500} ms`, value: gap.p99, met: gap.p99 <= RESTART_SEC * 1000 + 500 },
+      {
+        what: 'restart gap, p99',
+        target: `≤ RestartSec + 0.5 s = ${RESTART_SEC * 1000 + 500} ms`,
+        value: gap.p99,
+        met: gap.p99 <= RESTART_SEC * 1000 + 500,
+      },
     ],
   });
-  console.log(`restart: start→READY p50 ${start.p50} ms p99 ${start.p99} ms; gap p50 ${gap.p50} ms p99 ${gap.p99} ms → ${file}`);
+  console.log(
+    `restart: start→READY p50 ${start.p50} ms p99 ${start.p99} ms; gap p50 ${gap.p50} ms p99 ${gap.p99} ms → ${file}`,
+  );
 } finally {
   socket.close();
   await chat.close();

@@ -58,6 +58,17 @@ export interface ConfigCase {
   readonly key: string;
 }
 
+
+/** Where each key of the base config lives. */
+const PATH: Record<string, string> = {
+  drain_timeout_s: 'restart.drain_timeout_s',
+  max_attempts: 'ingress.max_attempts',
+  poll_timeout_s: 'transports.telegram.poll_timeout_s',
+  log_level: 'log_level',
+  on_config_change: 'restart.on_config_change',
+  prompt: 'triggers.crons',
+};
+
 type Generator = (rng: Prng) => Omit<ConfigCase, 'name'>;
 
 const set = (text: string, from: RegExp, to: string) => {
@@ -73,20 +84,20 @@ const GENERATORS: Record<string, Generator> = {
   },
   'unclosed string': (r) => {
     const [k, v] = r.pick([['log_level', 'info'], ['on_config_change', 'restart'], ['prompt', 'good morning']] as const);
-    return core(set(BASE_CONFIG, new RegExp(`^${k} = "${v}"$`, 'm'), `${k} = "${v}`), '');
+    return core(set(BASE_CONFIG, new RegExp(`^${k} = "${v}"$`, 'm'), `${k} = "${v}`), PATH[k]!);
   },
   'duplicate key': (r) => {
     const line = r.pick(['drain_timeout_s = 120', 'max_attempts = 3', 'log_level = "info"']);
-    return core(set(BASE_CONFIG, new RegExp(`^${line}$`, 'm'), `${line}\n${line}`), line.split(' ')[0]!);
+    return core(set(BASE_CONFIG, new RegExp(`^${line}$`, 'm'), `${line}\n${line}`), PATH[line.split(' ')[0]!]!);
   },
   'duplicate table': () => core(`${BASE_CONFIG}\n[restart]\ndrain_timeout_s = 5\n`, 'restart'),
   'missing value': (r) => {
     const k = r.pick(['drain_timeout_s', 'max_attempts', 'poll_timeout_s']);
-    return core(set(BASE_CONFIG, new RegExp(`^${k} = .*$`, 'm'), `${k} =`), k);
+    return core(set(BASE_CONFIG, new RegExp(`^${k} = .*$`, 'm'), `${k} =`), PATH[k]!);
   },
   'bare word value': (r) => {
     const k = r.pick(['drain_timeout_s', 'log_level', 'max_attempts']);
-    return core(set(BASE_CONFIG, new RegExp(`^${k} = .*$`, 'm'), `${k} = ${r.pick(['soon', 'yes please', 'info'])}`), k);
+    return core(set(BASE_CONFIG, new RegExp(`^${k} = .*$`, 'm'), `${k} = ${r.pick(['soon', 'yes please', 'info'])}`), PATH[k]!);
   },
   'invalid escape': () => core(set(BASE_CONFIG, /^prompt = .*$/m, 'prompt = "good \\q morning"'), 'triggers.crons'),
   'stray line': (r) => {
