@@ -211,3 +211,19 @@ describe('telegram plugin', () => {
     expect(h.transport.cursorKey).toBe(`telegram:${h.tg.bot.id}:offset`);
   });
 });
+
+describe('TelegramTransport: operations', () => {
+  it('names the main chat as its admin chat, and checks its token with getMe for ferry doctor', async () => {
+    const h = await telegramHarness({ config: { chat_id: ADMIN_GROUP } });
+    expect(h.transport.adminChats()).toEqual([{ transport: 'telegram', chat: String(ADMIN_GROUP) }]);
+    const good = await h.transport.check();
+    expect(good.ok).toBe(true);
+    expect(good.detail).toContain(h.tg.url);
+
+    const wrong = await telegramHarness({ tg: h.tg, config: { bot_token: '999:wrong-token' } });
+    const bad = await wrong.transport.check();
+    expect(bad.ok).toBe(false);
+    expect(bad.detail).toMatch(/getMe failed/);
+    expect(wrong.transport.adminChats()).toEqual([]);
+  });
+});

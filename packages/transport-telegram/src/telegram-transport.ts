@@ -16,6 +16,7 @@ import {
   type PluginContext,
   type Transport,
   type TransportCapabilities,
+  type TransportHealth,
 } from '@ferry/core';
 import { Api } from 'grammy';
 import type { File, Update, UserFromGetMe } from 'grammy/types';
@@ -116,6 +117,22 @@ export class TelegramTransport implements Transport {
       await this.#sender.close(this.#config.stop_timeout_ms);
     })();
     return this.#stopping;
+  }
+
+  /** The main chat hears about the daemon itself (a rejected config edit, a restart needed). */
+  adminChats(): readonly ChatAddress[] {
+    const chat = this.#config.chat_id;
+    return chat === undefined ? [] : [{ transport: 'telegram', chat: String(chat) }];
+  }
+
+  /** `ferry doctor`: does the token work against this api_root, and which bot is it. */
+  async check(signal?: AbortSignal): Promise<TransportHealth> {
+    try {
+      const me = await this.#api.raw.getMe(signal && grammySignal(signal));
+      return { ok: true, detail: `@${me.username} (id ${me.id}) at ${this.#config.api_root}` };
+    } catch (err) {
+      return { ok: false, detail: `getMe failed at ${this.#config.api_root}: ${(err as Error).message}` };
+    }
   }
 
   send(to: ChatAddress, msg: OutgoingMessage): Promise<MessageRef> {
