@@ -49,7 +49,7 @@ const RULES: readonly [BotTextKind, RegExp][] = [
   ['command-interrupted', /^⚠️ \/\S+ was interrupted by a restart/],
   ['unknown-command', /^Unknown command \//],
   ['restarting', /I’ll pick this up after the restart/],
-  ['drain', /^🔄 restarting — waiting|^⚠️ restarting — \d+ run\(s\) interrupted/],
+  ['drain', /^🔄 restarting (—|now)|^⚠️ restarting — \d+ run\(s\) interrupted/],
   ['admin', /ferry\.toml edit rejected|^⚙️ Config reloaded|^🔄 restarting to apply|^⚙️ ferry\.toml changed/],
   ['progress', /^(⚙️ working|⏳ queued|✓ done|✗ failed|⏹|⚠️ interrupted by)/],
 ];

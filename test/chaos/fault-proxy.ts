@@ -25,6 +25,9 @@ export class FaultProxy {
   readonly #inFlight = new Map<Socket, Set<{ readonly path: string }>>();
   readonly #fails: Pending[] = [];
   readonly #drops: Pending[] = [];
+  readonly #holds: Pending[] = [];
+  readonly #held: { readonly path: string; readonly body: string; readonly res: ServerResponse }[] = [];
+  readonly #heldWaiters = new Set<() => void>();
 
   constructor(
     private readonly target: string,
@@ -52,6 +55,38 @@ export class FaultProxy {
   /** The next `times` matching requests lose their connection before being forwarded. */
   dropNext(times: number, match: PathMatch): void {
     this.#drops.push({ left: times, match });
+  }
+
+  /**
+   * The next `times` matching requests are held: read, never forwarded, never answered — a
+   * request stuck on the network — until the client gives up or `releaseHeld` answers 502.
+   */
+  holdNext(times: number, match: PathMatch): void {
+    this.#holds.push({ left: times, match });
+  }
+
+  /** Resolves with the first held request whose body satisfies `match`. */
+  waitForHeld(match: (body: string) => boolean, timeoutMs: number): Promise<{ path: string; body: string }> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const hit = this.#held.find((h) => match(h.body));
+        if (!hit) return;
+        clearTimeout(timer);
+        this.#heldWaiters.delete(check);
+        resolve(hit);
+      };
+      const timer = setTimeout(() => {
+        this.#heldWaiters.delete(check);
+        reject(new Error(`no matching request was held within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.#heldWaiters.add(check);
+      check();
+    });
+  }
+
+  /** Answers every held request 502 (the platform never saw them). */
+  releaseHeld(): void {
+    for (const h of this.#held.splice(0)) if (!h.res.headersSent && !h.res.destroyed) h.res.writeHead(502).end();
   }
 
   /** Cuts every connection that has nothing but idempotent requests in flight; returns how many. */
@@ -83,6 +118,15 @@ export class FaultProxy {
     if (this.#take(this.#drops, path)) {
       this.stats.dropped++;
       req.socket.destroy();
+      return;
+    }
+    if (this.#take(this.#holds, path)) {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        this.#held.push({ path, body: Buffer.concat(chunks).toString('utf8'), res });
+        for (const w of [...this.#heldWaiters]) w();
+      });
       return;
     }
     const fail = this.#take(this.#fails, path);

@@ -16,6 +16,8 @@
  *   "Exit code 137" tool_result. Fixtures recorded with a signal replay up to the signal,
  *   wait for one, then print what the CLI printed after it.
  * - `--version` prints the recorded version.
+ * - `--permission-prompt-tool stdio` with a `control-*` case: interactive, see
+ *   fake-claude-control.mjs; an `initialize` control request is answered as recorded.
  *
  * Test knobs: FAKE_ENGINE_SPEED (time divisor, default 1), FAKE_ENGINE_ENV_DUMP (file to which
  * one JSON line {argv, prompt, cwd, env} is appended), FAKE_ENGINE_GARBAGE=1 (a non-JSON line
@@ -26,8 +28,8 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { replayControlTurn, StdinFeed } from './fake-claude-control.mjs';
 
 const FIXTURES = new URL('../fixtures/engines/claude/', import.meta.url);
 const VERSION = '2.1.328 (Claude Code)';
@@ -220,7 +222,16 @@ async function main() {
     fail(`fake-claude: only --output-format stream-json was recorded, not ${outputFormat}`);
 
   const resume = typeof opts.resume === 'string' ? opts.resume : undefined;
-  const messages = inputFormat === 'stream-json' ? readUserLines() : textPrompt(positional);
+  const control = opts['permission-prompt-tool'] === 'stdio';
+  const feed =
+    inputFormat === 'stream-json'
+      ? new StdinFeed(
+          (req) => answerControlRequest(req),
+          (line) => fail(`Error parsing streaming input line: ${line}`),
+        )
+      : undefined;
+  const messages = feed ? feed.users() : textPrompt(positional);
+  let caseName;
   let turn = 0;
   let fixture;
   for await (const prompt of messages) {
@@ -229,10 +240,18 @@ async function main() {
         /\bcase:([a-z0-9-]+)/.exec(prompt)?.[1] ??
         process.env.FAKE_ENGINE_CASE ??
         (resume ? 'resume' : 'text');
+      caseName = name;
       fixture = loadCase(name);
       const recorded = JSON.parse(fixture.lines[0]).session_id;
       sessionId = resume ?? randomUUID();
       if (recorded) fixture.lines = fixture.lines.map((l) => l.replaceAll(recorded, sessionId));
+      fixture.times = fixture.meta.timing.lineTimes.map(([ms]) => ms);
+      if (control && name.startsWith('control-')) {
+        // the recorded initialize response is printed when (and if) we are asked to initialize
+        const keep = fixture.lines.map((l) => JSON.parse(l).type !== 'control_response');
+        fixture.lines = fixture.lines.filter((_, i) => keep[i]);
+        fixture.times = fixture.times.filter((_, i) => keep[i]);
+      }
       if (process.env.FAKE_ENGINE_ENV_DUMP) {
         appendFileSync(
           process.env.FAKE_ENGINE_ENV_DUMP,
@@ -240,12 +259,24 @@ async function main() {
         );
       }
     }
-    const times = fixture.meta.timing.lineTimes.map(([ms]) => ms);
+    const { times } = fixture;
     // a stream-json input gets one system/init … result sequence per message
     const turns = splitTurns(fixture.lines, times);
     const { lines, times: turnTimes } = turns[turn % turns.length];
     const startAt = turn === 0 ? 0 : (Date.now() - t0) * speed - turnTimes[0] + 20;
-    await replayTurn({ lines, meta: fixture.meta }, turnTimes, startAt);
+    if (control && caseName.startsWith('control-'))
+      await replayControlTurn({
+        name: caseName,
+        lines,
+        times: turnTimes,
+        startAt,
+        feed,
+        emit,
+        until,
+        loadCase: (n) => loadCase(n),
+        speed,
+      });
+    else await replayTurn({ lines, meta: fixture.meta }, turnTimes, startAt);
     turn++;
   }
   if (turn === 0)
@@ -269,19 +300,17 @@ async function* textPrompt(positional) {
   if (text.trim() !== '') yield text;
 }
 
-async function* readUserLines() {
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    if (line.trim() === '') continue;
-    let message;
-    try {
-      message = JSON.parse(line);
-    } catch {
-      fail(`Error parsing streaming input line: ${line}`);
-    }
-    if (message.type !== 'user') continue;
-    const content = message.message?.content;
-    yield typeof content === 'string' ? content : (content ?? []).map((b) => b.text ?? '').join('');
-  }
+/** `initialize` gets the recorded answer; other requests of ours get an empty success. */
+function answerControlRequest(req) {
+  const recorded = JSON.parse(loadCase('control-allow').lines[0]);
+  const response =
+    req.request?.subtype === 'initialize' ? recorded.response.response : {};
+  emit(
+    JSON.stringify({
+      type: 'control_response',
+      response: { subtype: 'success', request_id: req.request_id, response },
+    }),
+  );
 }
 
 function splitTurns(lines, times) {

@@ -21,6 +21,7 @@ export type {
   RunEngineOptions,
 } from './api/command.js';
 // ── Engines ─────────────────────────────────────────────────────────────────
+export type { ApprovalAnswer, ApprovalChannel, ApprovalOption, ApprovalRequest } from './api/approval.js';
 export type { EngineAction, EngineEvent, EngineHealth, Runner, RunRequest, Usage } from './api/engine.js';
 export type {
   ConfigChangeVerdict,

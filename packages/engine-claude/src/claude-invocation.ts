@@ -4,9 +4,26 @@ import type { ClaudeConfig } from './claude-config.js';
 /** How one run calls the CLI: its arguments, and what goes to its stdin (`null` = /dev/null). */
 export interface ClaudeInvocation {
   readonly args: string[];
-  readonly stdin: { readonly text: string } | null;
+  /** `'pipe'`: interactive; the runner writes the user turn and the approval answers. */
+  readonly stdin: { readonly text: string } | 'pipe' | null;
   /** Where the prompt travels; shown in debug logs and tests. */
-  readonly promptVia: 'argv' | 'stdin';
+  readonly promptVia: 'argv' | 'stdin' | 'control';
+}
+
+/** Modes in which claude asks nobody: no approval can come, so the plain form suffices. */
+const NO_PROMPT_MODES = new Set(['bypassPermissions', 'none']);
+
+/**
+ * Chat-native approvals (docs/approvals.md): with a `permission_mode` that asks, and a host
+ * that can answer (`req.approvals`), claude gets `--permission-prompt-tool stdio` and keeps
+ * stdin open for the control protocol.
+ */
+export function asksInChat(config: ClaudeConfig, req: RunRequest): boolean {
+  return (
+    req.approvals !== undefined &&
+    config.permission_mode !== undefined &&
+    !NO_PROMPT_MODES.has(config.permission_mode)
+  );
 }
 
 /*
@@ -25,6 +42,11 @@ const MAX_ARGV_PROMPT_BYTES = 100_000;
  * Stdin is closed after that one line, so claude answers it and exits as in argv mode.
  */
 export function claudeInvocation(config: ClaudeConfig, req: RunRequest): ClaudeInvocation {
+  if (asksInChat(config, req)) {
+    const args = ['-p', '--input-format', 'stream-json', '--output-format', 'stream-json', '--verbose'];
+    args.push(...optionArgs(config, req.resume), '--permission-prompt-tool', 'stdio');
+    return { args, stdin: 'pipe', promptVia: 'control' };
+  }
   const viaArgv =
     !req.prompt.startsWith('-') &&
     !req.prompt.includes('\0') &&

@@ -17,6 +17,7 @@ import {
   startEngineProcess,
 } from '@ferry/core';
 import type { ClaudeConfig } from './claude-config.js';
+import { ClaudeControl } from './claude-control.js';
 import { ClaudeEventMapper } from './claude-event-mapper.js';
 import { claudeInvocation } from './claude-invocation.js';
 import { ClaudeSessionCosts } from './claude-session-costs.js';
@@ -80,12 +81,23 @@ export class ClaudeRunner implements Runner {
     }
 
     const mapper = mapperFor({ pid: proc.pid });
+    const control =
+      invocation.stdin === 'pipe' && proc.stdin && req.approvals
+        ? new ClaudeControl(proc.stdin, req.approvals, req.cwd, this.ctx.logger)
+        : undefined;
+    control?.userTurn(req.prompt);
     try {
       const events = parseJsonLines(proc.lines, {
         onBadLine: (line) =>
           this.ctx.logger.debug({ line: line.slice(0, 200) }, 'claude: skipped a non-JSON line'),
       });
       for await (const event of events) {
+        const controlEvents = control?.handle(event);
+        if (controlEvents) {
+          yield* controlEvents;
+          continue;
+        }
+        if ((event as { type?: string }).type === 'result') control?.close();
         yield* mapper.map(event);
         if (mapper.completed) break;
       }
@@ -96,6 +108,7 @@ export class ClaudeRunner implements Runner {
         );
       }
     } finally {
+      control?.close();
       // Here, not after the loop: the host stops iterating as soon as it has `completed`.
       if (mapper.error)
         this.ctx.logger.warn({ err: mapper.error, session: req.session }, 'claude run failed');

@@ -1,3 +1,4 @@
+import type { ApprovalChannel, ApprovalRequest } from './approval.js';
 import type { ChatAddress } from './chat-address.js';
 
 export interface RunRequest {
@@ -10,6 +11,8 @@ export interface RunRequest {
   /** Session key (`transport:chat[:thread]`), for logs and engine-side grouping. */
   readonly session: string;
   readonly chat: ChatAddress;
+  /** Present when the host can ask the chat: a runner may then yield `approval` events (API 1.2). */
+  readonly approvals?: ApprovalChannel;
 }
 
 export interface EngineAction {
@@ -42,6 +45,11 @@ export type EngineEvent =
       readonly ok?: boolean;
     }
   | {
+      /** The engine waits for the user; answered through `RunRequest.approvals` (API 1.2). */
+      readonly type: 'approval';
+      readonly request: ApprovalRequest;
+    }
+  | {
       readonly type: 'completed';
       readonly ok: boolean;
       readonly answer: string;
@@ -61,7 +69,7 @@ export interface EngineHealth {
 
 /**
  * One engine's way of running a prompt. Contract (checked by the host): exactly one `started`
- * first, any number of `action`s, exactly one `completed` last. On `signal` abort the runner
+ * first, any number of `action`s and `approval`s, exactly one `completed` last. On `signal` abort the runner
  * stops its process (process group SIGTERM, grace, SIGKILL) and ends the iteration.
  */
 export interface Runner {

@@ -4,6 +4,7 @@ import { resolveConfigPath } from '../config/config-path.js';
 import { setConfigValue } from '../config/edit-config.js';
 import { getConfigValue } from '../config/get-config-value.js';
 import { loadConfig } from '../config/load-config.js';
+import { checkPluginSections } from './check-plugin-sections.js';
 import type { ReportExit } from './report-exit.js';
 
 /** `ferry config path|get|set|check`. */
@@ -48,6 +49,7 @@ export function configCommands(program: Command, set: ReportExit): void {
       set(
         (async () => {
           const loaded = loadConfig(resolveConfigPath());
+          await checkPluginSections(loaded);
           return print(`${loaded.path}: ok`);
         })(),
       ),

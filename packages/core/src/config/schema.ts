@@ -159,6 +159,13 @@ export const triggersSchema = z
   })
   .strict();
 
+export const approvalsSchema = z
+  .object({
+    /** An approval nobody answers is denied after this many seconds (hot: applies to new requests). */
+    timeout_s: z.number().int().min(5).max(86_400).default(300),
+  })
+  .strict();
+
 export const pluginsSchema = z
   .object({
     /** Package names allowed to provide plugins; empty = all. */
@@ -183,6 +190,7 @@ export const ferryConfigSchema = z
     restart: restartSchema.default(restartSchema.parse({})),
     ingress: ingressSchema.default(ingressSchema.parse({})),
     triggers: triggersSchema.default(triggersSchema.parse({})),
+    approvals: approvalsSchema.default(approvalsSchema.parse({})),
     plugins: pluginsSchema.default(pluginsSchema.parse({})),
   })
   .strict();
@@ -190,6 +198,7 @@ export const ferryConfigSchema = z
 export type FerryConfig = z.infer<typeof ferryConfigSchema>;
 export type RestartConfig = z.infer<typeof restartSchema>;
 export type IngressConfig = z.infer<typeof ingressSchema>;
+export type ApprovalsConfig = z.infer<typeof approvalsSchema>;
 export type TriggersConfig = z.infer<typeof triggersSchema>;
 export type CronConfig = z.infer<typeof cronSchema>;
 export type WebhookConfig = z.infer<typeof webhookSchema>;

@@ -9,7 +9,16 @@ export type KeyOwner =
  * new value applies by itself. Everything that shaped the wiring — which plugins exist, where
  * they come from, which transports run — needs a new generation.
  */
-const HOT_CORE = ['default_engine', 'default_cwd', 'log_level', 'restart', 'ingress', 'projects', 'triggers'];
+const HOT_CORE = [
+  'default_engine',
+  'default_cwd',
+  'log_level',
+  'restart',
+  'ingress',
+  'projects',
+  'triggers',
+  'approvals',
+];
 
 /** Who owns a changed dotted key, and for core keys whether it applies live. */
 export function classifyConfigKey(key: string): KeyOwner {

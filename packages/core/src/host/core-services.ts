@@ -9,6 +9,7 @@ import { IngressJournal } from '../ingress/ingress-journal.js';
 import type { Logger } from '../logging/logger.js';
 import { RecoveryService } from '../restart/recovery-service.js';
 import { RestartCoordinator } from '../restart/restart-coordinator.js';
+import { APPROVALS_CONFIG, ApprovalBroker, type ApprovalsConfigReader } from '../runs/approval-broker.js';
 import { AnswerDelivery } from '../runs/answer-delivery.js';
 import { CostLedger } from '../runs/cost-ledger.js';
 import type { EngineSource } from '../runs/engine-source.js';
@@ -59,6 +60,8 @@ export function wireCoreServices(d: CoreServiceDeps) {
   c.registerSingleton(Outbox);
   c.registerSingleton(CostLedger);
   c.registerSingleton(AnswerDelivery);
+  c.register(APPROVALS_CONFIG, { useValue: (() => config().approvals) satisfies ApprovalsConfigReader });
+  c.registerSingleton(ApprovalBroker);
   c.registerSingleton(RunService);
   const sessions = c.resolve(SessionStore);
   const ledger = c.resolve(RunLedger);

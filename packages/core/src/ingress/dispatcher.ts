@@ -202,6 +202,13 @@ export class Dispatcher {
       await this.#commands.callback(entry, button.commandId, button.payload);
       return;
     }
+    if (event.text.startsWith('approve:')) {
+      // claimed first: a redelivered press must not answer twice
+      if (this.d.journal.claim(entry.seq))
+        await this.d.runs.answerApproval(event.text, event.chat, event.sender.name ?? event.sender.id);
+      this.d.journal.setState(entry.seq, 'done');
+      return;
+    }
     const m = /^cancel:(\d+)$/.exec(event.text);
     if (m) this.d.runs.cancelById(Number(m[1]));
     this.d.journal.setState(entry.seq, 'done');

@@ -1,11 +1,11 @@
 import type { EngineEvent } from '../api/engine.js';
 import { PluginContractError } from '../errors/codes.js';
 
-const KNOWN = new Set(['started', 'action', 'completed']);
+const KNOWN = new Set(['started', 'action', 'approval', 'completed']);
 
 /**
  * Enforces the engine contract (DESIGN §3) on a runner's event stream: one `started` first,
- * `action`s, one `completed` last. Unknown event types are dropped; a stream that ends without
+ * `action`s and `approval`s, one `completed` last. Unknown event types are dropped; a stream that ends without
  * `completed` gets one saying so; an event out of order is a contract error naming the engine.
  */
 export async function* guardEngineEvents(
@@ -27,7 +27,8 @@ export async function* guardEngineEvents(
     }
     if (!started) {
       onViolation(new PluginContractError(`engine "${engine}" sent "${ev.type}" before "started"`));
-      if (ev.type === 'action') continue;
+      // nothing to pair an action or an approval with yet; only `completed` still counts
+      if (ev.type !== 'completed') continue;
     }
     yield ev;
     if (ev.type === 'completed') return;

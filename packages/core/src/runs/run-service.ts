@@ -1,5 +1,5 @@
 import { inject, injectable } from 'tsyringe';
-import { formatChatAddress } from '../api/chat-address.js';
+import { type ChatAddress, formatChatAddress } from '../api/chat-address.js';
 import type { EngineEvent } from '../api/engine.js';
 import type { DrainReport, DrainRequest } from '../api/lifecycle.js';
 import type { MessageRef } from '../api/messages.js';
@@ -10,6 +10,7 @@ import type { Logger } from '../logging/logger.js';
 import { CLOCK, ENGINE_SOURCE, INGRESS_JOURNAL, LOGGER, TRANSPORT_HUB } from '../tokens.js';
 import type { TransportHub } from '../transports/transport-hub.js';
 import type { ActiveRun } from './active-run.js';
+import { ApprovalBroker } from './approval-broker.js';
 import { AnswerDelivery } from './answer-delivery.js';
 import { capturedAnswer } from './captured-answer.js';
 import { guardEngineEvents } from './contract-guard.js';
@@ -55,6 +56,7 @@ export class RunService {
     @inject(RunLedger) private readonly ledger: RunLedger,
     @inject(AnswerDelivery) private readonly delivery: AnswerDelivery,
     @inject(CostLedger) private readonly costs: CostLedger,
+    @inject(ApprovalBroker) private readonly approvals: ApprovalBroker,
   ) {}
 
   /** Queues a job; resolves when it has finished (answered, failed, cancelled or interrupted). */
@@ -111,6 +113,11 @@ export class RunService {
     const run = this.#active.get(id);
     if (!run) return false;
     return this.cancel(run.job.session, run.progress);
+  }
+
+  /** A press on an approval button (`approve:…`), from the chat `chat`, by `by`. */
+  answerApproval(data: string, chat: ChatAddress, by: string): Promise<void> {
+    return this.approvals.press(data, chat, by);
   }
 
   /** Starts queued jobs again after a drain that failed (the coordinator reopened the gate). */
@@ -251,6 +258,7 @@ export class RunService {
           session: job.session,
           chat: job.chat,
           ...(resume ? { resume } : {}),
+          approvals: this.approvals.open(run.id, job.engine, job.chat),
         },
         controller.signal,
       );
@@ -270,6 +278,9 @@ export class RunService {
         } else if (ev.type === 'action') {
           run.reporter?.action(ev.action, ev.phase, ev.ok);
           if (ev.phase === 'completed') this.ledger.update(run.id, { steps: run.reporter?.steps ?? 0 });
+        } else if (ev.type === 'approval') {
+          // not awaited: the runner must keep reading its engine while the user decides
+          void this.approvals.show(run.id, ev.request);
         } else {
           final = ev;
           if (ev.resume) {
@@ -289,6 +300,7 @@ export class RunService {
         };
       }
     }
+    await this.approvals.close(run.id);
     await run.reporter?.stop();
     if (final?.usage) this.costs.add(job.engine, final.usage, job.chat);
 

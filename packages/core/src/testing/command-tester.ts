@@ -150,7 +150,8 @@ export class CommandTester {
           model = typeof ev.meta?.model === 'string' ? ev.meta.model : undefined;
         } else if (ev.type === 'action') {
           if (ev.phase === 'completed') steps++;
-        } else {
+        } else if (ev.type === 'completed') {
+          // no `approvals` channel is passed, so a well-behaved runner never yields `approval`
           final = ev;
           resume = ev.resume || resume;
         }
