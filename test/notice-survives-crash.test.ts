@@ -21,7 +21,10 @@ async function setUp(): Promise<{ tg: TelegramServer; proxy: FaultProxy; config:
   const tg = await telegramServer();
   const proxy = await new FaultProxy(tg.url).start();
   onTestFinished(() => proxy.close());
-  const text = telegramConfig(tg, { allowedUserIds: [ADA] }).replace(`api_root = "${tg.url}"`, `api_root = "${proxy.url}"`);
+  const text = telegramConfig(tg, { allowedUserIds: [ADA] }).replace(
+    `api_root = "${tg.url}"`,
+    `api_root = "${proxy.url}"`,
+  );
   return { tg, proxy, config: instanceDir(text).config };
 }
 
@@ -56,7 +59,11 @@ describe('a reason given instead of an answer survives a crash', () => {
     const first = startDaemon(config);
     await first.waitForLog('ferry is ready');
     const msg = tg.userSends(ADA, ADA, 'sleep 8');
-    await tg.waitFor(() => tg.repliesTo(ADA, msg.message_id).some((m) => m.text.includes('sleep 8')), 15_000, 'the run');
+    await tg.waitFor(
+      () => tg.repliesTo(ADA, msg.message_id).some((m) => m.text.includes('sleep 8')),
+      15_000,
+      'the run',
+    );
     const engines = descendants(first.proc.pid!);
     onTestFinished(() => {
       for (const pid of engines) if (alive(pid)) process.kill(pid, 'SIGKILL');

@@ -41,15 +41,40 @@ describe('chat input fuzz (Telegram, real daemon)', () => {
       return tg.userSends(u, u, text);
     };
     const cases: Case[] = [
-      { name: 'right-to-left text', expect: 'answer', send: say('مرحبا بالعالم — שלום עולם'), quote: 'مرحبا' },
-      { name: 'zero-width characters', expect: 'answer', send: say('zero\u200bwidth\u200d join\u2060er \ufeffbom'), quote: 'zero\u200bwidth' },
+      {
+        name: 'right-to-left text',
+        expect: 'answer',
+        send: say('مرحبا بالعالم — שלום עולם'),
+        quote: 'مرحبا',
+      },
+      {
+        name: 'zero-width characters',
+        expect: 'answer',
+        send: say('zero\u200bwidth\u200d join\u2060er \ufeffbom'),
+        quote: 'zero\u200bwidth',
+      },
       { name: 'emoji sequences', expect: 'answer', send: say('👩‍👩‍👧‍👦 🏳️‍🌈 🇺🇦 👍🏽'), quote: '👩‍👩‍👧‍👦' },
       { name: 'combining marks', expect: 'answer', send: say('Z̷̢͓̈́a̸l̴g̵o̶ text'), quote: 'text' },
       { name: 'a lone surrogate', expect: 'answer', send: say('broken \ud800 half'), quote: 'broken' },
       { name: 'a NUL character', expect: 'answer', send: say('before\u0000after'), quote: 'before' },
-      { name: '10k characters of words', expect: 'answer', send: say(`long ${'word '.repeat(2000)}`), quote: 'long word' },
-      { name: '10k characters without a space', expect: 'answer', send: say(`x${'a'.repeat(10_000)}`), quote: 'xaaa' },
-      { name: 'markup-like text', expect: 'answer', send: say('<b>bold</b> & *star* _u_ `code` [l](http://x) </pre>'), quote: '<b>bold</b> &' },
+      {
+        name: '10k characters of words',
+        expect: 'answer',
+        send: say(`long ${'word '.repeat(2000)}`),
+        quote: 'long word',
+      },
+      {
+        name: '10k characters without a space',
+        expect: 'answer',
+        send: say(`x${'a'.repeat(10_000)}`),
+        quote: 'xaaa',
+      },
+      {
+        name: 'markup-like text',
+        expect: 'answer',
+        send: say('<b>bold</b> & *star* _u_ `code` [l](http://x) </pre>'),
+        quote: '<b>bold</b> &',
+      },
       { name: 'a bare mention', expect: 'answer', send: say('@ferry_test_bot'), quote: '@ferry_test_bot' },
       {
         name: 'a document without caption',
@@ -64,24 +89,53 @@ describe('chat input fuzz (Telegram, real daemon)', () => {
         expect: 'answer',
         send: () => {
           const u = user();
-          return tg.userSendsFile(u, u, { name: 'p.jpg', content: 'jpeg', asPhoto: true, caption: 'what is this' });
+          return tg.userSendsFile(u, u, {
+            name: 'p.jpg',
+            content: 'jpeg',
+            asPhoto: true,
+            caption: 'what is this',
+          });
         },
         quote: 'what is this',
       },
       { name: 'an unknown command', expect: 'unknown-command', send: say('/frobnicate') },
-      { name: 'an unknown command with 5k of arguments', expect: 'unknown-command', send: say(`/nope ${'y'.repeat(5000)}`) },
-      { name: '/help addressed to this bot', expect: 'reply', send: () => tg.userSends(MAIN, USERS[0]!, '/help@ferry_test_bot') },
-      { name: '/help addressed to another bot', expect: 'ignored', send: () => tg.userSends(MAIN, USERS[0]!, '/help@other_bot') },
+      {
+        name: 'an unknown command with 5k of arguments',
+        expect: 'unknown-command',
+        send: say(`/nope ${'y'.repeat(5000)}`),
+      },
+      {
+        name: '/help addressed to this bot',
+        expect: 'reply',
+        send: () => tg.userSends(MAIN, USERS[0]!, '/help@ferry_test_bot'),
+      },
+      {
+        name: '/help addressed to another bot',
+        expect: 'ignored',
+        send: () => tg.userSends(MAIN, USERS[0]!, '/help@other_bot'),
+      },
       { name: 'an empty message', expect: 'ignored', send: say('') },
       { name: 'only whitespace', expect: 'ignored', send: say('  \n\t ') },
-      { name: 'a user not allowed, in private', expect: 'ignored', send: () => tg.userSends(STRANGER, STRANGER, 'let me in') },
-      { name: 'a group nobody configured', expect: 'ignored', send: () => tg.userSends(UNKNOWN_GROUP, USERS[1]!, 'hello?') },
+      {
+        name: 'a user not allowed, in private',
+        expect: 'ignored',
+        send: () => tg.userSends(STRANGER, STRANGER, 'let me in'),
+      },
+      {
+        name: 'a group nobody configured',
+        expect: 'ignored',
+        send: () => tg.userSends(UNKNOWN_GROUP, USERS[1]!, 'hello?'),
+      },
     ];
     const sent = cases.map((c) => ({ c, m: c.send() }));
     const replies = (m: FakeMessage) => tg.repliesTo(m.chat.id, m.message_id);
     const finalOf = (m: FakeMessage) => replies(m).filter((r) => classifyBotText(r.text) !== 'progress');
     const expected = sent.filter(({ c }) => c.expect !== 'ignored');
-    await tg.waitFor(() => expected.every(({ m }) => finalOf(m).length > 0), 60_000, 'a reply to every case that gets one');
+    await tg.waitFor(
+      () => expected.every(({ m }) => finalOf(m).length > 0),
+      60_000,
+      'a reply to every case that gets one',
+    );
     await new Promise((r) => setTimeout(r, 1500)); // what is ignored has had time to be answered (wrongly)
 
     const wrong: string[] = [];
@@ -94,7 +148,10 @@ describe('chat input fuzz (Telegram, real daemon)', () => {
           : c.expect === 'reply'
             ? got.length === 1
             : kinds.length === 1 && kinds[0] === c.expect && (!c.quote || got[0]!.text.includes(c.quote));
-      if (!ok) wrong.push(`${c.name}: expected ${c.expect}, got ${JSON.stringify(got.map((r) => r.text.slice(0, 80)))}`);
+      if (!ok)
+        wrong.push(
+          `${c.name}: expected ${c.expect}, got ${JSON.stringify(got.map((r) => r.text.slice(0, 80)))}`,
+        );
     }
     expect(wrong).toEqual([]);
     expect(tg.botMessages(STRANGER)).toEqual([]);

@@ -18,7 +18,7 @@ function validate(path: string, c: ConfigCase): void {
   const loaded = loadConfig(path, {});
   if (c.section === 'telegram') validateSection(loaded, ['transports', 'telegram'], telegramConfigSchema);
   if (c.section === 'slack') validateSection(loaded, ['transports', 'slack'], slackConfigSchema);
-  if (c.section === 'demo') validateSection(loaded, ['engines', 'demo'], demoPlugin.configSchema);
+  if (c.section === 'demo') validateSection(loaded, ['engines', 'demo'], demoPlugin.configSchema!);
 }
 
 describe('config fuzz: malformed ferry.toml files', () => {
@@ -42,34 +42,44 @@ describe('config fuzz: malformed ferry.toml files', () => {
         err = e;
       }
       const lines = c.text.split('\n').length;
-      const problem =
-        !(err instanceof ConfigInvalidError)
-          ? `threw ${err === undefined ? 'nothing' : String((err as Error).stack ?? err)}`
-          : err.code !== 'FERRY_CONFIG_INVALID'
-            ? `code ${err.code}`
-            : err.file !== path
-              ? `file ${err.file}`
-              : err.line === undefined || err.line < 1 || err.line > lines
-                ? `line ${err.line} (file has ${lines})`
-                : !err.key || !err.key.startsWith(c.key)
-                  ? `key "${err.key}", expected "${c.key}…"`
-                  : STACK_FRAME.test(err.message)
-                    ? 'a stack trace in the message'
-                    : undefined;
+      const problem = !(err instanceof ConfigInvalidError)
+        ? `threw ${err === undefined ? 'nothing' : String((err as Error).stack ?? err)}`
+        : err.code !== 'FERRY_CONFIG_INVALID'
+          ? `code ${err.code}`
+          : err.file !== path
+            ? `file ${err.file}`
+            : err.line === undefined || err.line < 1 || err.line > lines
+              ? `line ${err.line} (file has ${lines})`
+              : !err.key?.startsWith(c.key)
+                ? `key "${err.key}", expected "${c.key}…"`
+                : STACK_FRAME.test(err.message)
+                  ? 'a stack trace in the message'
+                  : undefined;
       if (problem) wrong.push(`${c.name}: ${problem}\n${err instanceof Error ? err.message : ''}`);
     }
     expect(wrong).toEqual([]);
   });
 
   it('through the real CLI: `ferry config check` exits 1 with one `error:` line (file:line: key), no stack trace', () => {
-    const picks = ['unclosed table header #1', 'duplicate key #1', 'wrong type #1', 'unknown key #1', 'bad cron schedule #1', 'NUL byte #1'];
+    const picks = [
+      'unclosed table header #1',
+      'duplicate key #1',
+      'wrong type #1',
+      'unknown key #1',
+      'bad cron schedule #1',
+      'NUL byte #1',
+    ];
     for (const name of picks) {
       const c = CASES.find((x) => x.name === name)!;
       const { config } = instanceDir(c.text);
       const r = ferry(['config', 'check'], { FERRY_CONFIG_PATH: config });
       expect(r.code, `${name}: ${r.stderr}`).toBe(1);
       const lines = r.stderr.trim().split('\n');
-      expect(lines[0], name).toMatch(new RegExp(`^error: ${config.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: ${c.key.replace(/\./g, '\\.')}`));
+      expect(lines[0], name).toMatch(
+        new RegExp(
+          `^error: ${config.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: ${c.key.replace(/\./g, '\\.')}`,
+        ),
+      );
       expect(r.stderr, name).not.toMatch(STACK_FRAME);
     }
   });

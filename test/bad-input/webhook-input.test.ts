@@ -83,21 +83,108 @@ describe('webhook input fuzz (real daemon)', () => {
       { name: 'outside /hooks', path: '/gh', status: 404, headers: BEARER, body: '{}' },
       { name: 'GET on a webhook', path: '/hooks/gh', status: 405, method: 'GET' },
       { name: 'no credentials', path: '/hooks/gh', status: 401, body: '{}' },
-      { name: 'wrong bearer', path: '/hooks/gh', status: 401, headers: { authorization: 'Bearer nope' }, body: '{}' },
-      { name: 'empty bearer', path: '/hooks/gh', status: 401, headers: { authorization: 'Bearer ' }, body: '{}' },
-      { name: '8 KB bearer', path: '/hooks/gh', status: 401, headers: { authorization: `Bearer ${'x'.repeat(8192)}` }, body: '{}' },
-      { name: 'hmac of another body', path: '/hooks/hub', status: 401, headers: { 'x-hub-signature-256': hub('{"a":1}') }, body: '{"a":2}' },
-      { name: 'hmac garbage', path: '/hooks/hub', status: 401, headers: { 'x-hub-signature-256': 'sha256=zz' }, body: '{}' },
-      { name: 'slack stale timestamp', path: '/hooks/sl', status: 401, headers: { 'x-slack-request-timestamp': '1000', 'x-slack-signature': 'v0=00' }, body: '{}' },
-      { name: 'slack timestamp not a number', path: '/hooks/sl', status: 401, headers: { 'x-slack-request-timestamp': '1e9', 'x-slack-signature': 'v0=00' }, body: '{}' },
-      { name: 'body over max_body_kb', path: '/hooks/gh', status: 413, headers: BEARER, body: `{"x":"${'y'.repeat(8000)}"}` },
+      {
+        name: 'wrong bearer',
+        path: '/hooks/gh',
+        status: 401,
+        headers: { authorization: 'Bearer nope' },
+        body: '{}',
+      },
+      {
+        name: 'empty bearer',
+        path: '/hooks/gh',
+        status: 401,
+        headers: { authorization: 'Bearer ' },
+        body: '{}',
+      },
+      {
+        name: '8 KB bearer',
+        path: '/hooks/gh',
+        status: 401,
+        headers: { authorization: `Bearer ${'x'.repeat(8192)}` },
+        body: '{}',
+      },
+      {
+        name: 'hmac of another body',
+        path: '/hooks/hub',
+        status: 401,
+        headers: { 'x-hub-signature-256': hub('{"a":1}') },
+        body: '{"a":2}',
+      },
+      {
+        name: 'hmac garbage',
+        path: '/hooks/hub',
+        status: 401,
+        headers: { 'x-hub-signature-256': 'sha256=zz' },
+        body: '{}',
+      },
+      {
+        name: 'slack stale timestamp',
+        path: '/hooks/sl',
+        status: 401,
+        headers: { 'x-slack-request-timestamp': '1000', 'x-slack-signature': 'v0=00' },
+        body: '{}',
+      },
+      {
+        name: 'slack timestamp not a number',
+        path: '/hooks/sl',
+        status: 401,
+        headers: { 'x-slack-request-timestamp': '1e9', 'x-slack-signature': 'v0=00' },
+        body: '{}',
+      },
+      {
+        name: 'body over max_body_kb',
+        path: '/hooks/gh',
+        status: 413,
+        headers: BEARER,
+        body: `{"x":"${'y'.repeat(8000)}"}`,
+      },
       { name: 'bad JSON', path: '/hooks/gh', status: 400, headers: BEARER, body: '{"a": ' },
-      { name: 'invalid UTF-8 in JSON', path: '/hooks/gh', status: 400, headers: BEARER, body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22]) },
-      { name: 'multipart', path: '/hooks/gh', status: 415, headers: { ...BEARER, 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--' },
-      { name: 'unknown media type', path: '/hooks/gh', status: 415, headers: { ...BEARER, 'content-type': 'application/x-nope' }, body: 'hi' },
-      { name: 'valid bearer call', path: '/hooks/gh', status: 202, headers: { ...BEARER, 'idempotency-key': 'one' }, body: '{"n":1}' },
-      { name: 'its redelivery', path: '/hooks/gh', status: 202, headers: { ...BEARER, 'idempotency-key': 'one' }, body: '{"n":1}' },
-      { name: 'valid hmac call, deep JSON', path: '/hooks/hub', status: 202, headers: { 'x-hub-signature-256': hub(`${'['.repeat(500)}${']'.repeat(500)}`), 'content-type': 'application/json' }, body: `${'['.repeat(500)}${']'.repeat(500)}` },
+      {
+        name: 'invalid UTF-8 in JSON',
+        path: '/hooks/gh',
+        status: 400,
+        headers: BEARER,
+        body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22]),
+      },
+      {
+        name: 'multipart',
+        path: '/hooks/gh',
+        status: 415,
+        headers: { ...BEARER, 'content-type': 'multipart/form-data; boundary=x' },
+        body: '--x--',
+      },
+      {
+        name: 'unknown media type',
+        path: '/hooks/gh',
+        status: 415,
+        headers: { ...BEARER, 'content-type': 'application/x-nope' },
+        body: 'hi',
+      },
+      {
+        name: 'valid bearer call',
+        path: '/hooks/gh',
+        status: 202,
+        headers: { ...BEARER, 'idempotency-key': 'one' },
+        body: '{"n":1}',
+      },
+      {
+        name: 'its redelivery',
+        path: '/hooks/gh',
+        status: 202,
+        headers: { ...BEARER, 'idempotency-key': 'one' },
+        body: '{"n":1}',
+      },
+      {
+        name: 'valid hmac call, deep JSON',
+        path: '/hooks/hub',
+        status: 202,
+        headers: {
+          'x-hub-signature-256': hub(`${'['.repeat(500)}${']'.repeat(500)}`),
+          'content-type': 'application/json',
+        },
+        body: `${'['.repeat(500)}${']'.repeat(500)}`,
+      },
     ];
     const wrong: string[] = [];
     for (const c of calls) {
@@ -107,17 +194,32 @@ describe('webhook input fuzz (real daemon)', () => {
         ...(c.body !== undefined && (c.method ?? 'POST') === 'POST' ? { body: c.body } : {}),
       }).catch((err: Error) => ({ status: -1, text: async () => err.message }));
       const text = await res.text();
-      if (res.status !== c.status) wrong.push(`${c.name}: ${res.status} (expected ${c.status}) ${text.slice(0, 120)}`);
-      else if (c.status !== 202 && !/"code":"FERRY_|^$/.test(text)) wrong.push(`${c.name}: no error code in ${text.slice(0, 120)}`);
+      if (res.status !== c.status)
+        wrong.push(`${c.name}: ${res.status} (expected ${c.status}) ${text.slice(0, 120)}`);
+      else if (c.status !== 202 && !/"code":"FERRY_|^$/.test(text))
+        wrong.push(`${c.name}: no error code in ${text.slice(0, 120)}`);
     }
     // the rate limit: a burst of 2, then 429 with Retry-After
-    const tiny = await Promise.all([1, 2, 3].map(() => fetch(`${base}/hooks/tiny`, { method: 'POST', headers: { authorization: 'Bearer nope' }, body: '{}' })));
+    const tiny = await Promise.all(
+      [1, 2, 3].map(() =>
+        fetch(`${base}/hooks/tiny`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer nope' },
+          body: '{}',
+        }),
+      ),
+    );
     const last = tiny[2]!;
-    if (last.status !== 429 || !last.headers.get('retry-after')) wrong.push(`third call to "tiny": ${last.status}, Retry-After ${last.headers.get('retry-after')}`);
+    if (last.status !== 429 || !last.headers.get('retry-after'))
+      wrong.push(`third call to "tiny": ${last.status}, Retry-After ${last.headers.get('retry-after')}`);
     // requests no client would send: the server refuses them and goes on
     const garbage = await raw(port, 'NONSENSE\r\n\r\n');
-    const aborted = await raw(port, 'POST /hooks/gh HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\nAuthorization: Bearer s3cret\r\n\r\n{"a"');
-    if (!garbage.startsWith('HTTP/1.1 400')) wrong.push(`a garbage request line got ${JSON.stringify(garbage.slice(0, 40))}`);
+    const aborted = await raw(
+      port,
+      'POST /hooks/gh HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\nAuthorization: Bearer s3cret\r\n\r\n{"a"',
+    );
+    if (!garbage.startsWith('HTTP/1.1 400'))
+      wrong.push(`a garbage request line got ${JSON.stringify(garbage.slice(0, 40))}`);
     expect(wrong).toEqual([]);
     // the body never came (the client hung up): a 400 from Node's parser or no answer; no run, no crash
     expect(aborted === '' || aborted.startsWith('HTTP/1.1 400'), aborted).toBe(true);
@@ -125,7 +227,11 @@ describe('webhook input fuzz (real daemon)', () => {
     const runs = () => chat.bot.filter((m) => m.text.includes('via 🪝 webhook:'));
     await chat.waitFor(() => runs().length >= 2, 20_000, 'the two accepted calls run');
     await new Promise((r) => setTimeout(r, 1000));
-    expect(runs().map((m) => m.text.match(/via 🪝 webhook:(\w+)/)?.[1]).sort()).toEqual(['gh', 'hub']);
+    expect(
+      runs()
+        .map((m) => m.text.match(/via 🪝 webhook:(\w+)/)?.[1])
+        .sort(),
+    ).toEqual(['gh', 'hub']);
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
     expect(daemon.proc.exitCode).toBeNull();

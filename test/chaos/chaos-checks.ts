@@ -21,7 +21,9 @@ export function interruptedChecks(world: ChaosWorld, outcomes: Outcomes, journal
     const m = o.message;
     if (m.ref.platform === 'telegram') {
       if (!o.finals.some((k) => TOLD_INTERRUPTED.has(k)))
-        violations.push(`${m.plan.tag} (${m.chat.name}): journal says "${cut.why}" but the chat got no interrupted notice`);
+        violations.push(
+          `${m.plan.tag} (${m.chat.name}): journal says "${cut.why}" but the chat got no interrupted notice`,
+        );
     } else {
       const session = `${m.ref.channel}:${m.ref.thread ?? ''}`;
       const s = slackCut.get(session) ?? { session: m.chat.name, n: 0 };
@@ -29,19 +31,25 @@ export function interruptedChecks(world: ChaosWorld, outcomes: Outcomes, journal
       slackCut.set(session, s);
     }
     if (cut.why === 'interrupted by restart' && !sessionTexts(world, m).some((k) => k === 'drain'))
-      violations.push(`${m.plan.tag} (${m.chat.name}): its run was cut by a drain, but the chat never saw a "restarting" notice`);
+      violations.push(
+        `${m.plan.tag} (${m.chat.name}): its run was cut by a drain, but the chat never saw a "restarting" notice`,
+      );
   }
   for (const [key, s] of slackCut) {
     const [channel, thread] = key.split(':') as [string, string];
-    const told = world.slackSession(channel, thread || undefined).filter((b) => TOLD_INTERRUPTED.has(classifyBotText(b.text))).length;
-    if (told < s.n) violations.push(`${s.session}: ${s.n} run(s) cut per the journal, only ${told} interrupted notice(s)`);
+    const told = world
+      .slackSession(channel, thread || undefined)
+      .filter((b) => TOLD_INTERRUPTED.has(classifyBotText(b.text))).length;
+    if (told < s.n)
+      violations.push(`${s.session}: ${s.n} run(s) cut per the journal, only ${told} interrupted notice(s)`);
   }
   return violations;
 }
 
 /** Kinds of every bot message in the session (chat, topic or thread) a message belongs to. */
 function sessionTexts(world: ChaosWorld, m: SentMessage): BotTextKind[] {
-  if (m.ref.platform === 'slack') return world.slackSession(m.ref.channel, m.ref.thread).map((b) => classifyBotText(b.text));
+  if (m.ref.platform === 'slack')
+    return world.slackSession(m.ref.channel, m.ref.thread).map((b) => classifyBotText(b.text));
   const sent = world.telegram.message(m.ref.chatId, m.ref.messageId);
   return world.telegram
     .botMessages(m.ref.chatId)
@@ -55,7 +63,10 @@ export function outcomeViolations(outcomes: Outcomes): string[] {
   for (const o of outcomes.messages) {
     if (o.verdict !== 'lost' && o.verdict !== 'doubled') continue;
     const m = o.message;
-    const where = m.ref.platform === 'telegram' ? `telegram chat ${m.ref.chatId} message ${m.ref.messageId}` : `slack ${m.ref.channel} ts ${m.ref.ts}`;
+    const where =
+      m.ref.platform === 'telegram'
+        ? `telegram chat ${m.ref.chatId} message ${m.ref.messageId}`
+        : `slack ${m.ref.channel} ts ${m.ref.ts}`;
     v.push(
       `${o.verdict.toUpperCase()}: ${m.plan.tag} (${m.chat.name}, ${where}, hook ${m.plan.hook}) finals [${o.finals.join(', ')}]${o.detail ? ` ${o.detail}` : ''}`,
     );

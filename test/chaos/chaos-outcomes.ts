@@ -36,10 +36,19 @@ export function collectOutcomes(world: ChaosWorld, sent: readonly SentMessage[])
   const sessions = new Map<string, SentMessage[]>();
   for (const m of sent) {
     if (m.ref.platform === 'telegram') {
-      const replies = world.telegramReplies(m.ref).map((r) => ({ at: r.at, kind: classifyBotText(r.text), text: r.text }));
-      for (const r of replies) if (r.kind === 'other') unclassified.push(`${m.chat.name}: ${r.text.slice(0, 100)}`);
+      const replies = world
+        .telegramReplies(m.ref)
+        .map((r) => ({ at: r.at, kind: classifyBotText(r.text), text: r.text }));
+      for (const r of replies)
+        if (r.kind === 'other') unclassified.push(`${m.chat.name}: ${r.text.slice(0, 100)}`);
       const finals = replies.filter((r) => FINAL_KINDS.has(r.kind));
-      out.push(judge(m, finals.map((r) => r.kind), finals[0]?.at));
+      out.push(
+        judge(
+          m,
+          finals.map((r) => r.kind),
+          finals[0]?.at,
+        ),
+      );
     } else {
       const key = `${m.ref.channel}:${m.ref.thread ?? ''}`;
       sessions.set(key, [...(sessions.get(key) ?? []), m]);
@@ -53,7 +62,12 @@ export function collectOutcomes(world: ChaosWorld, sent: readonly SentMessage[])
   return { messages: out, unclassified, sessionProblems };
 }
 
-function judge(m: SentMessage, finals: BotTextKind[], settledAt: number | undefined, detail?: string): MessageOutcome {
+function judge(
+  m: SentMessage,
+  finals: BotTextKind[],
+  settledAt: number | undefined,
+  detail?: string,
+): MessageOutcome {
   const answers = finals.filter((k) => k === 'answer').length;
   const resent = finals.filter((k) => k === 'resent').length;
   const notices = finals.filter((k) => NOTICE_KINDS.has(k)).length;
@@ -79,8 +93,11 @@ function slackSession(
   unclassified: string[],
   problems: string[],
 ): MessageOutcome[] {
-  const bot = world.slackSession(channel, thread).map((b) => ({ text: b.text, kind: classifyBotText(b.text), at: tsMs(b.ts) }));
-  for (const b of bot) if (b.kind === 'other') unclassified.push(`slack ${channel}/${thread ?? '-'}: ${b.text.slice(0, 100)}`);
+  const bot = world
+    .slackSession(channel, thread)
+    .map((b) => ({ text: b.text, kind: classifyBotText(b.text), at: tsMs(b.ts) }));
+  for (const b of bot)
+    if (b.kind === 'other') unclassified.push(`slack ${channel}/${thread ?? '-'}: ${b.text.slice(0, 100)}`);
   const finals = bot.filter((b) => FINAL_KINDS.has(b.kind));
   const quoted = new Map<SentMessage, (typeof finals)[number][]>();
   const unquoted: (typeof finals)[number][] = [];
@@ -92,10 +109,18 @@ function slackSession(
   const rest = msgs.filter((m) => !quoted.has(m));
   const out = msgs
     .filter((m) => quoted.has(m))
-    .map((m) => judge(m, quoted.get(m)!.map((f) => f.kind), quoted.get(m)![0]!.at));
+    .map((m) =>
+      judge(
+        m,
+        quoted.get(m)!.map((f) => f.kind),
+        quoted.get(m)![0]!.at,
+      ),
+    );
   // unquoted finals: a `fail` prompt's answer, a crashed run's error, a notice; match by kind
   const failAnswers = unquoted.filter((f) => f.kind !== 'resent' && FAILED_ANSWER.test(f.text));
-  const errorAnswers = unquoted.filter((f) => (f.kind === 'answer' || f.kind === 'resent') && !FAILED_ANSWER.test(f.text));
+  const errorAnswers = unquoted.filter(
+    (f) => (f.kind === 'answer' || f.kind === 'resent') && !FAILED_ANSWER.test(f.text),
+  );
   const notices = unquoted.filter((f) => NOTICE_KINDS.has(f.kind));
   const pool = [...rest];
   const take = (ok: (m: SentMessage) => boolean) => {

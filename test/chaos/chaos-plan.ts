@@ -106,10 +106,29 @@ const PRIORITY: readonly FaultKind[] = [
   'slack-5xx',
   'config-hot',
 ];
-const EXTRA: readonly FaultKind[] = ['sigkill', 'sigkill', 'sigterm', 'sigterm', 'config-restart', 'config-invalid', 'config-hot'];
+const EXTRA: readonly FaultKind[] = [
+  'sigkill',
+  'sigkill',
+  'sigterm',
+  'sigterm',
+  'config-restart',
+  'config-invalid',
+  'config-hot',
+];
 
 const WORDS = ['ferry', 'river', 'harbour', 'rope', 'deck', 'tide', 'lantern', 'crossing', 'ticket', 'wake'];
-const SPICE = ['🚢', 'שלום', 'مرحبا', '漢字', 'e\u0301', 'zero\u200bwidth', '«quoted»', 'Ωmega', '🏳️‍🌈', 'naïve'];
+const SPICE = [
+  '🚢',
+  'שלום',
+  'مرحبا',
+  '漢字',
+  'e\u0301',
+  'zero\u200bwidth',
+  '«quoted»',
+  'Ωmega',
+  '🏳️‍🌈',
+  'naïve',
+];
 
 export function chaosPlan(seed: number, size: ChaosSize): ChaosPlan {
   const rng = new Prng(seed);
@@ -121,15 +140,26 @@ export function chaosPlan(seed: number, size: ChaosSize): ChaosPlan {
   const bursts = Array.from({ length: 8 }, () => rng.int(0, size.sendWindowMs));
   const messages: PlannedMessage[] = [];
   for (let i = openers.length; i < size.messages; i++) {
-    let r = rng.next() * total;
-    const chat = chats[weights.findIndex((w) => (r -= w) < 0)] ?? chats.at(-1)!;
+    const chat = weighted(chats, weights, rng.next() * total);
     const at = rng.chance(0.35)
       ? Math.min(size.sendWindowMs, rng.pick(bursts) + rng.int(0, 600))
       : rng.int(0, size.sendWindowMs);
-    messages.push(message(rng, i, chat, hookFor(rng, chat), at, chat.kind === 'slack-thread' && rng.chance(0.3)));
+    messages.push(
+      message(rng, i, chat, hookFor(rng, chat), at, chat.kind === 'slack-thread' && rng.chance(0.3)),
+    );
   }
   messages.sort((a, b) => a.atMs - b.atMs || a.index - b.index);
   return { seed, size, chats, openers, messages, faults: faults(rng, size) };
+}
+
+/** The item whose share of the cumulative weights `point` falls into. */
+function weighted<T>(items: readonly T[], weights: readonly number[], point: number): T {
+  let left = point;
+  for (const [i, w] of weights.entries()) {
+    left -= w;
+    if (left < 0) return items[i]!;
+  }
+  return items.at(-1)!;
 }
 
 function hookFor(rng: Prng, chat: ChatSpec): Hook {
@@ -143,7 +173,14 @@ function hookFor(rng: Prng, chat: ChatSpec): Hook {
   return 'plain';
 }
 
-function message(rng: Prng, index: number, chat: ChatSpec, hook: Hook, atMs: number, mention: boolean): PlannedMessage {
+function message(
+  rng: Prng,
+  index: number,
+  chat: ChatSpec,
+  hook: Hook,
+  atMs: number,
+  mention: boolean,
+): PlannedMessage {
   const tag = `m${String(index).padStart(4, '0')}z`;
   const words = Array.from({ length: rng.int(2, 8) }, () => rng.pick(rng.chance(0.2) ? SPICE : WORDS));
   const body = `${tag} ${words.join(' ')}`;

@@ -19,12 +19,23 @@ export interface ChaosReport {
     readonly lost: number;
     readonly doubled: number;
   };
-  readonly daemon: { readonly processes: number; readonly inProcessRestarts: number; readonly rejectedEdits: number };
+  readonly daemon: {
+    readonly processes: number;
+    readonly inProcessRestarts: number;
+    readonly rejectedEdits: number;
+  };
   readonly journal: { readonly entries: number; readonly byState: Record<string, number> };
   readonly orphans: number;
   readonly network: Record<string, Record<string, number>>;
   /** Send → first final, ms. */
-  readonly latencyMs: { readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number };
+  readonly latencyMs: {
+    readonly p50: number;
+    readonly p90: number;
+    readonly p99: number;
+    readonly max: number;
+  };
+  /** Every message's send → settled time, ms, sorted (for the latency plot). */
+  readonly latencies: number[];
   readonly wallMs: number;
   readonly violations: string[];
   readonly unclassified: string[];
@@ -53,8 +64,11 @@ export interface ReportInput {
   readonly proxies: Record<string, Record<string, number>>;
 }
 
-const count = <T>(xs: readonly T[], key: (x: T) => string) =>
-  xs.reduce<Record<string, number>>((acc, x) => ({ ...acc, [key(x)]: (acc[key(x)] ?? 0) + 1 }), {});
+function count<T>(xs: readonly T[], key: (x: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of xs) out[key(x)] = (out[key(x)] ?? 0) + 1;
+  return out;
+}
 
 export function buildReport(i: ReportInput): ChaosReport {
   const o = i.outcomes.messages;
@@ -70,7 +84,8 @@ export function buildReport(i: ReportInput): ChaosReport {
     .filter((m) => m.settledAt !== undefined)
     .map((m) => m.settledAt! - m.message.sentAt)
     .sort((a, b) => a - b);
-  const pct = (p: number) => lat[Math.min(lat.length - 1, Math.max(0, Math.ceil((p / 100) * lat.length) - 1))] ?? 0;
+  const pct = (p: number) =>
+    lat[Math.min(lat.length - 1, Math.max(0, Math.ceil((p / 100) * lat.length) - 1))] ?? 0;
   return {
     seed: i.plan.seed,
     size: i.sizeName,
@@ -97,12 +112,23 @@ export function buildReport(i: ReportInput): ChaosReport {
     orphans: i.orphans,
     network: i.proxies,
     latencyMs: { p50: pct(50), p90: pct(90), p99: pct(99), max: lat.at(-1) ?? 0 },
+    latencies: lat,
     wallMs: i.wallMs,
     violations: i.violations,
     unclassified: i.outcomes.unclassified,
     timeline: {
-      events: i.events.map((e) => ({ t: e.at - i.t0, pid: e.pid, kind: e.kind, ...(e.detail ? { detail: e.detail } : {}) })),
-      faults: i.faults.map((f) => ({ t: f.startedAt - i.t0, end: f.endedAt - i.t0, kind: f.fault.kind, what: f.what })),
+      events: i.events.map((e) => ({
+        t: e.at - i.t0,
+        pid: e.pid,
+        kind: e.kind,
+        ...(e.detail ? { detail: e.detail } : {}),
+      })),
+      faults: i.faults.map((f) => ({
+        t: f.startedAt - i.t0,
+        end: f.endedAt - i.t0,
+        kind: f.fault.kind,
+        what: f.what,
+      })),
       settled: settled.sort((a, b) => a - b),
     },
     ...(i.dir ? { keptDir: i.dir } : {}),
@@ -130,7 +156,10 @@ export function formatReport(r: ChaosReport): string {
     `  send → settled: p50 ${r.latencyMs.p50} ms, p90 ${r.latencyMs.p90} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms`,
   ];
   if (r.unclassified.length > 0)
-    lines.push(`  unclassified bot texts (${r.unclassified.length}):`, ...r.unclassified.slice(0, 10).map((t) => `    ${t}`));
+    lines.push(
+      `  unclassified bot texts (${r.unclassified.length}):`,
+      ...r.unclassified.slice(0, 10).map((t) => `    ${t}`),
+    );
   lines.push(r.violations.length === 0 ? '  violations: none' : `  VIOLATIONS (${r.violations.length}):`);
   lines.push(...r.violations.slice(0, 50).map((v) => `    - ${v.replace(/\n/g, '\n      ')}`));
   if (r.keptDir) lines.push(`  instance dir kept for inspection: ${r.keptDir}`);

@@ -26,7 +26,9 @@ export interface SentMessage {
 
 /** `chat:id` for Telegram, `channel:ts` for Slack: what a journal entry's messageRef names. */
 export function refKey(ref: SentRef): string {
-  return ref.platform === 'telegram' ? `telegram:${ref.chatId}:${ref.messageId}` : `slack:${ref.channel}:${ref.ts}`;
+  return ref.platform === 'telegram'
+    ? `telegram:${ref.chatId}:${ref.messageId}`
+    : `slack:${ref.channel}:${ref.ts}`;
 }
 
 interface ChatAddress {
@@ -99,10 +101,19 @@ export class ChaosWorld {
         const u = TG_USERS[privateN++ % TG_USERS.length]!;
         this.#addresses.set(name, { platform: 'telegram', chatId: u, senders: [u] });
       } else if (c.kind === 'tg-general') {
-        this.#addresses.set(name, { platform: 'telegram', chatId: MAIN_CHAT, senders: [...TG_USERS, TG_MEMBER] });
+        this.#addresses.set(name, {
+          platform: 'telegram',
+          chatId: MAIN_CHAT,
+          senders: [...TG_USERS, TG_MEMBER],
+        });
       } else if (c.kind === 'tg-topic') {
         const topic = tg.createTopic(MAIN_CHAT, name, TG_USERS[0]!);
-        this.#addresses.set(name, { platform: 'telegram', chatId: MAIN_CHAT, topic, senders: [...TG_USERS, TG_MEMBER] });
+        this.#addresses.set(name, {
+          platform: 'telegram',
+          chatId: MAIN_CHAT,
+          topic,
+          senders: [...TG_USERS, TG_MEMBER],
+        });
       } else if (c.kind === 'tg-group') {
         this.#addresses.set(name, { platform: 'telegram', chatId: PLAIN_GROUP, senders: TG_USERS });
       } else if (c.kind === 'slack-thread') {
@@ -125,7 +136,12 @@ export class ChaosWorld {
       const m: FakeMessage = this.telegram.userSends(a.chatId!, from as number, plan.text, {
         ...(a.topic !== undefined ? { threadId: a.topic } : {}),
       });
-      return { plan, chat, sentAt, ref: { platform: 'telegram', chatId: a.chatId!, messageId: m.message_id } };
+      return {
+        plan,
+        chat,
+        sentAt,
+        ref: { platform: 'telegram', chatId: a.chatId!, messageId: m.message_id },
+      };
     }
     const dm = chat.kind === 'slack-dm';
     const opener = !dm && a.thread === undefined;
@@ -138,7 +154,12 @@ export class ChaosWorld {
     });
     if (opener) a.thread = m.ts;
     const thread = dm ? undefined : a.thread;
-    return { plan, chat, sentAt, ref: { platform: 'slack', channel: a.channel!, ts: m.ts, ...(thread ? { thread } : {}) } };
+    return {
+      plan,
+      chat,
+      sentAt,
+      ref: { platform: 'slack', channel: a.channel!, ts: m.ts, ...(thread ? { thread } : {}) },
+    };
   }
 
   /** The bot's messages replying to a Telegram message (current text, deleted ones left out). */
@@ -150,7 +171,9 @@ export class ChaosWorld {
   slackSession(channel: string, thread: string | undefined): StoredMessage[] {
     return this.slack
       .botMessages({ channel })
-      .filter((m) => !m.deleted && (thread === undefined ? m.thread_ts === undefined : m.thread_ts === thread));
+      .filter(
+        (m) => !m.deleted && (thread === undefined ? m.thread_ts === undefined : m.thread_ts === thread),
+      );
   }
 
   /** Closes the proxies and the fakes; safe to call twice. */

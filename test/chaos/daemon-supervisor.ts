@@ -150,7 +150,12 @@ export class DaemonSupervisor {
     if (!hit) return;
     if (hit[1] === 'ready') this.#ready = true;
     if (hit[1] === 'rebuild') this.#ready = false;
-    this.#event(pid, hit[1], hit[1] === 'rejected' ? msg.slice(0, 160) : undefined, Number(entry.time) || Date.now());
+    this.#event(
+      pid,
+      hit[1],
+      hit[1] === 'rejected' ? msg.slice(0, 160) : undefined,
+      Number(entry.time) || Date.now(),
+    );
   }
 
   #exited(child: ChildProcess, pid: number, code: number | null, signal: NodeJS.Signals | null): void {
@@ -163,7 +168,9 @@ export class DaemonSupervisor {
     const expected = this.#expecting;
     if (expected === 'SIGKILL' && signal === 'SIGKILL') return;
     if (expected === 'SIGTERM' && code === 0) return;
-    const why = expected ? `after ${expected} it exited with ${how} (expected ${expected === 'SIGTERM' ? 'code 0' : 'SIGKILL'})` : `it exited on its own with ${how}`;
+    const why = expected
+      ? `after ${expected} it exited with ${how} (expected ${expected === 'SIGTERM' ? 'code 0' : 'SIGKILL'})`
+      : `it exited on its own with ${how}`;
     this.unexpected.push(`daemon pid ${pid}: ${why}\n${this.tail()}`);
     // Restart=always: keep going so the rest of the run still tells us something
     if (!expected && !this.#stopped) setTimeout(() => !this.#stopped && !this.#child && this.start(), 1000);

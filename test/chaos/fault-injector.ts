@@ -69,7 +69,9 @@ export class FaultInjector {
         this.#knobs = { ...this.#knobs, pollTimeoutS: this.#knobs.pollTimeoutS === 2 ? 3 : 2 };
         const rebuilt = daemon.next('rebuild', 30_000);
         this.#write(this.config);
-        await rebuilt.catch(() => this.d.violations.push('a restart-key edit did not restart the daemon within 30 s'));
+        await rebuilt.catch(() =>
+          this.d.violations.push('a restart-key edit did not restart the daemon within 30 s'),
+        );
         await daemon.ready(READY_TIMEOUT_MS);
         return 'restart-key edit (transports.telegram.poll_timeout_s): in-process restart';
       }
@@ -77,7 +79,9 @@ export class FaultInjector {
         const bad = invalidEdit(this.config, v);
         const rejected = daemon.next('rejected', 10_000);
         this.#write(bad.text);
-        await rejected.catch(() => this.d.violations.push(`an invalid edit (${bad.what}) was not reported within 10 s`));
+        await rejected.catch(() =>
+          this.d.violations.push(`an invalid edit (${bad.what}) was not reported within 10 s`),
+        );
         await sleep(500 + (v % 1500));
         if (!daemon.running) this.d.violations.push(`an invalid edit (${bad.what}) stopped the daemon`);
         this.#write(this.config);

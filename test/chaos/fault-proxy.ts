@@ -86,7 +86,8 @@ export class FaultProxy {
 
   /** Answers every held request 502 (the platform never saw them). */
   releaseHeld(): void {
-    for (const h of this.#held.splice(0)) if (!h.res.headersSent && !h.res.destroyed) h.res.writeHead(502).end();
+    for (const h of this.#held.splice(0))
+      if (!h.res.headersSent && !h.res.destroyed) h.res.writeHead(502).end();
   }
 
   /** Cuts every connection that has nothing but idempotent requests in flight; returns how many. */

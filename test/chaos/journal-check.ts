@@ -38,7 +38,9 @@ export function checkJournal(dbPath: string, sent: readonly SentMessage[]): Jour
     for (const r of rows) {
       byState[r.state] = (byState[r.state] ?? 0) + 1;
       const event = JSON.parse(r.event_json) as { messageRef?: { chat: { chat: string }; id: string } };
-      const key = event.messageRef ? `${r.transport}:${event.messageRef.chat.chat}:${event.messageRef.id}` : undefined;
+      const key = event.messageRef
+        ? `${r.transport}:${event.messageRef.chat.chat}:${event.messageRef.id}`
+        : undefined;
       const label = `journal seq ${r.seq} (${r.transport} ${r.dedupe_key}, ${r.state})`;
       if (['pending', 'running', 'answering'].includes(r.state))
         violations.push(`${label}: still ${r.state} after a clean stop`);
@@ -52,15 +54,23 @@ export function checkJournal(dbPath: string, sent: readonly SentMessage[]): Jour
     for (const [key, m] of sentKeys) {
       const seqs = seen.get(key) ?? [];
       if (seqs.length === 0) violations.push(`${m.plan.tag} (${m.chat.name}): sent, never journaled`);
-      if (seqs.length > 1) violations.push(`${m.plan.tag} (${m.chat.name}): journaled ${seqs.length} times (seq ${seqs.join(', ')})`);
+      if (seqs.length > 1)
+        violations.push(
+          `${m.plan.tag} (${m.chat.name}): journaled ${seqs.length} times (seq ${seqs.join(', ')})`,
+        );
     }
-    const outbox = db.prepare(`SELECT id, seq, substr(text, 1, 60) AS text FROM outbox WHERE state = 'pending'`).all() as {
+    const outbox = db
+      .prepare(`SELECT id, seq, substr(text, 1, 60) AS text FROM outbox WHERE state = 'pending'`)
+      .all() as {
       id: number;
       seq: number | null;
       text: string;
     }[];
-    for (const o of outbox) violations.push(`outbox item ${o.id} (seq ${o.seq}) never confirmed: "${o.text}"`);
-    const runs = db.prepare(`SELECT id, seq, state FROM runs WHERE state IN ('running', 'interrupted')`).all() as {
+    for (const o of outbox)
+      violations.push(`outbox item ${o.id} (seq ${o.seq}) never confirmed: "${o.text}"`);
+    const runs = db
+      .prepare(`SELECT id, seq, state FROM runs WHERE state IN ('running', 'interrupted')`)
+      .all() as {
       id: number;
       seq: number | null;
       state: string;

@@ -48,6 +48,7 @@ export class Prng {
 export function parseSeed(raw: string | undefined): number {
   if (raw === undefined || raw === '') return (Date.now() ^ (process.pid << 16)) >>> 0;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new Error(`seed must be an integer 0..2^32-1, got ${raw}`);
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff)
+    throw new Error(`seed must be an integer 0..2^32-1, got ${raw}`);
   return n;
 }

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { interruptedChecks, outcomeViolations } from './chaos-checks.js';
 import { INITIAL_KNOBS } from './chaos-config.js';
 import { allSettled, collectOutcomes, type Outcomes } from './chaos-outcomes.js';
 import { type ChaosPlan, type ChaosSize, chaosPlan, type PlannedFault } from './chaos-plan.js';
-import { type ChaosReport, buildReport } from './chaos-report.js';
-import { interruptedChecks, outcomeViolations } from './chaos-checks.js';
+import { buildReport, type ChaosReport } from './chaos-report.js';
 import { ChaosWorld, type SentMessage } from './chaos-world.js';
 import { DaemonSupervisor } from './daemon-supervisor.js';
 import { FaultInjector } from './fault-injector.js';
@@ -50,12 +50,23 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
   const configPath = join(dir, 'ferry.toml');
   for (const d of ['work', 'side']) mkdirSync(join(dir, d));
   const world = await ChaosWorld.start(plan.chats);
-  const daemon = new DaemonSupervisor({ cli: CLI, config: configPath, logFile: join(dir, 'daemon.log'), env: { FERRY_CHAOS_TAG: tag } });
+  const daemon = new DaemonSupervisor({
+    cli: CLI,
+    config: configPath,
+    logFile: join(dir, 'daemon.log'),
+    env: { FERRY_CHAOS_TAG: tag },
+  });
   o.cleanup?.(() => daemon.close());
   o.cleanup?.(() => world.close());
   const violations: string[] = [];
   const injector = new FaultInjector(
-    { world, daemon, configPath, endpoints: world.endpoints(join(dir, 'work'), join(dir, 'side')), violations },
+    {
+      world,
+      daemon,
+      configPath,
+      endpoints: world.endpoints(join(dir, 'work'), join(dir, 'side')),
+      violations,
+    },
     INITIAL_KNOBS,
   );
   const started = Date.now();
@@ -74,7 +85,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     await waitUntil(() => allSettled(collectOutcomes(world, sent)), 90_000, 'the Slack thread openers');
 
     const t0 = Date.now();
-    log(`chaos: ${plan.messages.length} messages over ${plan.size.sendWindowMs / 1000} s, ${plan.faults.length} faults`);
+    log(
+      `chaos: ${plan.messages.length} messages over ${plan.size.sendWindowMs / 1000} s, ${plan.faults.length} faults`,
+    );
     const faulting = (async () => {
       for (const f of plan.faults) {
         await sleep(t0 + f.atMs - Date.now());
@@ -103,13 +116,18 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       () => true,
       () => false,
     );
-    if (!settled) violations.push(`not every message was settled within ${(o.settleTimeoutMs ?? 240_000) / 1000} s of the last send`);
+    if (!settled)
+      violations.push(
+        `not every message was settled within ${(o.settleTimeoutMs ?? 240_000) / 1000} s of the last send`,
+      );
     await sleep(3000); // a second answer to anything would show up now
     outcomes = collectOutcomes(world, sent);
     finalExit = await daemon.stop();
-    if (finalExit !== 'code 0') violations.push(`the final SIGTERM ended the daemon with ${finalExit}, not code 0`);
+    if (finalExit !== 'code 0')
+      violations.push(`the final SIGTERM ended the daemon with ${finalExit}, not code 0`);
     const orphans = await waitTaggedGone(tag, 10_000);
-    for (const p of orphans) violations.push(`orphan process ${p.pid} still alive 10 s after the final stop: ${p.cmd}`);
+    for (const p of orphans)
+      violations.push(`orphan process ${p.pid} still alive 10 s after the final stop: ${p.cmd}`);
     const journal = checkJournal(join(dir, 'state', 'ferry.db'), sent);
     violations.push(
       ...daemon.unexpected,

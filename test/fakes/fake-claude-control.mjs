@@ -85,7 +85,8 @@ function continuationCase(name, answer) {
 /** Rewrites the tool_result line to what the CLI would print for our answer. */
 function adjustResult(line, request, answer) {
   const event = JSON.parse(line);
-  const block = event.type === 'user' ? event.message?.content?.find?.((b) => b.type === 'tool_result') : undefined;
+  const block =
+    event.type === 'user' ? event.message?.content?.find?.((b) => b.type === 'tool_result') : undefined;
   if (!block || answer === null) return line;
   if (answer.behavior === 'deny') {
     block.content = answer.message ?? '';

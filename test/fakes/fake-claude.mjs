@@ -303,8 +303,7 @@ async function* textPrompt(positional) {
 /** `initialize` gets the recorded answer; other requests of ours get an empty success. */
 function answerControlRequest(req) {
   const recorded = JSON.parse(loadCase('control-allow').lines[0]);
-  const response =
-    req.request?.subtype === 'initialize' ? recorded.response.response : {};
+  const response = req.request?.subtype === 'initialize' ? recorded.response.response : {};
   emit(
     JSON.stringify({
       type: 'control_response',

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 
@@ -50,7 +50,8 @@ export interface Daemon {
 /** `ferry run` as a real child process with its console on pipes; killed when the test ends. */
 export function startDaemon(config: string, env: NodeJS.ProcessEnv = {}): Daemon {
   const proc = spawn(process.execPath, [CLI, 'run'], {
-    env: { ...process.env, FERRY_CONFIG_PATH: config, ...env },
+    // HOME is the instance dir: runs default to it (and save attachments there), never the real home
+    env: { ...process.env, HOME: dirname(config), FERRY_CONFIG_PATH: config, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';

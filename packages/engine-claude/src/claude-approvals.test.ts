@@ -44,7 +44,11 @@ function setup(answer: (a: Approval) => ApprovalAnswer | undefined) {
     const events: EngineEvent[] = [];
     const req = { prompt, cwd: dir, session: 'c:1', chat: { transport: 'c', chat: '1' }, approvals };
     for await (const ev of runner.run(req, new AbortController().signal)) {
-      if (ev.type === 'approval') asked.push(ev);
+      if (ev.type === 'approval') {
+        asked.push(ev);
+        const now = answer(ev);
+        if (now) waiting.get(ev.request.id)?.(now);
+      }
       events.push(ev);
     }
     return events;
@@ -58,8 +62,16 @@ describe('ClaudeRunner: chat-native approvals over the control protocol', () => 
     const t = setup(() => ({ decision: 'allow', optionId: 'allow', by: 'Ann' }));
     const events = await t.run('case:control-allow create x.txt');
     expect(t.argv()).toEqual([
-      '-p', '--input-format', 'stream-json', '--output-format', 'stream-json', '--verbose',
-      '--permission-mode', 'default', '--permission-prompt-tool', 'stdio',
+      '-p',
+      '--input-format',
+      'stream-json',
+      '--output-format',
+      'stream-json',
+      '--verbose',
+      '--permission-mode',
+      'default',
+      '--permission-prompt-tool',
+      'stdio',
     ]);
     expect(t.asked[0]?.request).toEqual({
       id: '6ee2715f-e5a9-4861-92fb-d769f4a683a7',

@@ -100,7 +100,9 @@ export class ClaudeControl {
     }
     const req = msg.request as CanUseTool;
     const approval = approvalOf(id, req, this.cwd);
-    void this.approvals.wait(id).then((answer) => this.#respond(id, permissionResponse(req, approval, answer)));
+    void this.approvals
+      .wait(id)
+      .then((answer) => this.#respond(id, permissionResponse(req, approval, answer)));
     return [{ type: 'approval', request: approval }];
   }
 

@@ -242,6 +242,25 @@ describe('ClaudeEventMapper on the recorded claude runs', () => {
     expect(completed).toMatchObject({ ok: false, error: expect.stringContaining('exited with code 143') });
   });
 
+  test.each([
+    ['control-allow', 'Done.', true],
+    ['control-allow-noinit', 'Done.', true],
+    ['control-ask', undefined, true],
+    ['control-deny', 'Understood, I did not create x.txt.', false],
+    ['control-noanswer', 'Done.', false],
+  ] as const)(
+    '%s: the control lines are left to the runner; the turn maps as usual',
+    (name, answer, toolOk) => {
+      const { completed, actions } = replay(name);
+      expect(completed.ok).toBe(true);
+      if (answer) expect(completed.answer).toBe(answer);
+      expect(actions.map((a) => a.type === 'action' && [a.phase, a.ok])).toEqual([
+        ['started', undefined],
+        ['completed', toolOk],
+      ]);
+    },
+  );
+
   afterAll(() => {
     // every fixture copied into the repo is pinned by a test above
     expect([...covered].sort()).toEqual(fixtureNames());

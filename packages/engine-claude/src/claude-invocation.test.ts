@@ -54,4 +54,33 @@ describe('[engines.claude] schema', () => {
   test('unknown keys are refused', () => {
     expect(claudeConfigSchema.safeParse({ pth: 'claude' }).success).toBe(false);
   });
+
+  test('asks in chat only with a channel and a permission_mode that asks', () => {
+    const approvals = { wait: () => new Promise<never>(() => {}) };
+    const asking = claudeConfigSchema.parse({ permission_mode: 'acceptEdits', model: 'opus' });
+    expect(claudeInvocation(asking, { ...req('- hi', 's1'), approvals })).toEqual({
+      args: [
+        '-p',
+        '--input-format',
+        'stream-json',
+        '--output-format',
+        'stream-json',
+        '--verbose',
+        '--resume',
+        's1',
+        '--model',
+        'opus',
+        '--permission-mode',
+        'acceptEdits',
+        '--permission-prompt-tool',
+        'stdio',
+      ],
+      stdin: 'pipe',
+      promptVia: 'control',
+    });
+    expect(claudeInvocation(asking, req('hi')).promptVia).toBe('argv');
+    const bypass = claudeConfigSchema.parse({ permission_mode: 'bypassPermissions' });
+    expect(claudeInvocation(bypass, { ...req('hi'), approvals }).promptVia).toBe('argv');
+    expect(claudeInvocation(defaults, { ...req('hi'), approvals }).promptVia).toBe('argv');
+  });
 });

@@ -40,7 +40,8 @@ export async function buildHarness(options: HarnessOptions = {}) {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'ferry-svc-'));
   const clock = options.clock ?? new SystemClock();
   const log = createLogger({ level: process.env.FERRY_TEST_LOG ?? 'silent' });
-  const config: FerryConfig = ferryConfigSchema.parse({ default_engine: 'test', ...options.config });
+  // runs (and the files they save) stay in the temp dir, never in the developer's home
+  const config: FerryConfig = ferryConfigSchema.parse({ default_engine: 'test', default_cwd: dir, ...options.config });
   const store = StateStore.open(dir, { logger: log, clock });
   const container = root.createChildContainer();
   container.register(CLOCK, { useValue: clock });

@@ -57,11 +57,9 @@ export class ApprovalBroker {
   async show(runId: number, request: ApprovalRequest): Promise<void> {
     const run = this.#runs.get(runId);
     if (!run) return;
-    const settle = this.#answer(run, request.id);
-    if (!this.hub.capabilities(run.chat).buttons) {
-      settle.resolve({ decision: 'deny', message: 'This chat cannot show approval buttons; the request was denied.' });
-      return;
-    }
+    this.#answer(run, request.id);
+    // sent even where `capabilities.buttons` is false: the console shows buttons as typeable
+    // hints; a chat that shows neither still gets the text, and the timeout denies
     const n = ++run.next;
     const timeoutS = this.config().timeout_s;
     const pending: Pending = { request, timer: new AbortController() };

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildHarness, type Harness } from '../__fixtures__/service-harness.js';
 import type { ApprovalRequest } from '../api/approval.js';
 import type { EngineEvent, Runner, RunRequest } from '../api/engine.js';
@@ -50,7 +50,9 @@ async function start(request: ApprovalRequest, options: { clock?: ManualClock; t
   harnesses.push(h);
   await h.startup();
   await h.transport.receive('go');
-  await h.transport.waitFor((t) => t.messages.some((m) => m.text.startsWith('🔐') || m.text.startsWith('❓')));
+  await h.transport.waitFor((t) =>
+    t.messages.some((m) => m.text.startsWith('🔐') || m.text.startsWith('❓')),
+  );
   const asked = h.transport.messages.find((m) => m.text.startsWith('🔐') || m.text.startsWith('❓'))!;
   return { h, asked };
 }
@@ -107,6 +109,14 @@ describe('chat-native approvals', () => {
     await h.transport.press(asked.ref, 'date-fns', { sender: { id: '7', name: 'Ann' } });
     await h.transport.waitFor((t) => t.texts().some((x) => x.startsWith('engine got allow:o0')));
     expect(asked.text).toMatch(/✓ date-fns — answered by Ann$/);
+  });
+
+  it('/cancel while a request is open denies it, says so, and the run ends', async () => {
+    const { h, asked } = await start(bash);
+    expect(h.runs.cancelById(h.runs.active()[0]!.id)).toBe(true);
+    await h.transport.waitFor(() => asked.text.endsWith('✗ not answered — the run ended'));
+    await vi.waitFor(() => expect(h.runs.active()).toHaveLength(0));
+    expect(h.transport.texts().some((x) => x.startsWith('⚠️ cancelled'))).toBe(true);
   });
 
   it('denies after [approvals] timeout_s and tells the agent nobody answered', async () => {

@@ -15,7 +15,13 @@ async function guarded(events: EngineEvent[]) {
 
 const approval: EngineEvent = {
   type: 'approval',
-  request: { id: 'r1', kind: 'tool', tool: 'Bash', summary: '$ ls', options: [{ id: 'allow', label: 'Allow' }] },
+  request: {
+    id: 'r1',
+    kind: 'tool',
+    tool: 'Bash',
+    summary: '$ ls',
+    options: [{ id: 'allow', label: 'Allow' }],
+  },
 };
 
 describe('contract guard and approval events', () => {
@@ -30,7 +36,11 @@ describe('contract guard and approval events', () => {
   });
 
   it('drops an `approval` before `started` and names the engine', async () => {
-    const { out, violations } = await guarded([approval, { type: 'started', resume: 's' }, { type: 'completed', ok: true, answer: 'a' }]);
+    const { out, violations } = await guarded([
+      approval,
+      { type: 'started', resume: 's' },
+      { type: 'completed', ok: true, answer: 'a' },
+    ]);
     expect(out.map((e) => e.type)).toEqual(['started', 'completed']);
     expect(violations[0]?.message).toBe('engine "test" sent "approval" before "started"');
   });

@@ -10,8 +10,8 @@ import type { Logger } from '../logging/logger.js';
 import { CLOCK, ENGINE_SOURCE, INGRESS_JOURNAL, LOGGER, TRANSPORT_HUB } from '../tokens.js';
 import type { TransportHub } from '../transports/transport-hub.js';
 import type { ActiveRun } from './active-run.js';
-import { ApprovalBroker } from './approval-broker.js';
 import { AnswerDelivery } from './answer-delivery.js';
+import { ApprovalBroker } from './approval-broker.js';
 import { capturedAnswer } from './captured-answer.js';
 import { guardEngineEvents } from './contract-guard.js';
 import { CostLedger } from './cost-ledger.js';
@@ -262,6 +262,8 @@ export class RunService {
         },
         controller.signal,
       );
+      // on /cancel or a restart a runner awaiting an answer must wake up (with a deny) to stop
+      controller.signal.addEventListener('abort', () => void this.approvals.close(run.id), { once: true });
       for await (const ev of guardEngineEvents(job.engine, events, (err) =>
         this.log.warn({ err }, err.message),
       )) {

@@ -1,0 +1,54 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'vitest';
+import { instanceDir, REPO, startDaemon } from './support/daemon.js';
+
+const FAKE = join(REPO, 'test/fakes/fake-claude.mjs');
+
+/** A daemon whose claude asks in chat (`permission_mode = "default"`), with the console chat. */
+function askingInstance() {
+  const { config } = instanceDir();
+  writeFileSync(
+    config,
+    `default_engine = "claude"
+[transports.console]
+user = "ann"
+[engines.claude]
+path = "${FAKE}"
+permission_mode = "default"
+grace_s = 2
+[engines.claude.env]
+FAKE_ENGINE_SPEED = "5"
+`,
+  );
+  return startDaemon(config);
+}
+
+describe('chat-native approvals through the daemon (fake claude, console chat)', () => {
+  it('Allow: the request shows with buttons, the tool runs, and the answer arrives', async () => {
+    const daemon = askingInstance();
+    await daemon.waitForLog('ferry is ready');
+    daemon.say('case:control-allow create x.txt');
+    await daemon.waitForStdout(
+      /🔐 claude wants to run Bash: \$ touch x\.txt\n.*\[ Allow \] \(\/allow\) {2}\[ Deny \] \(\/deny\)/s,
+    );
+    daemon.say('/allow');
+    await daemon.waitForStdout(/✓ allowed by ann/);
+    await daemon.waitForStdout(/\nDone\.\n/);
+    await daemon.waitForStdout(/✓ done · .+ · 1 step\(s\)/);
+    daemon.proc.kill('SIGTERM');
+    await daemon.exit;
+  });
+
+  it('Deny: the agent is told and answers accordingly', async () => {
+    const daemon = askingInstance();
+    await daemon.waitForLog('ferry is ready');
+    daemon.say('case:control-allow create x.txt');
+    await daemon.waitForStdout(/\[ Deny \] \(\/deny\)/);
+    daemon.say('/deny');
+    await daemon.waitForStdout(/✗ denied by ann/);
+    await daemon.waitForStdout(/Understood, I did not create x\.txt\./);
+    daemon.proc.kill('SIGTERM');
+    await daemon.exit;
+  });
+});
