@@ -23,6 +23,8 @@ export interface RecordedRequest {
   readonly at: number;
   readonly params: Record<string, unknown>;
   readonly status: number;
+  /** The bot token in the URL. */
+  readonly token?: string;
 }
 
 export interface TelegramServerOptions {
@@ -55,7 +57,14 @@ export class TelegramServer {
   readonly #server: Server;
   readonly #updates: UpdateQueue;
   readonly #waiters = new Set<() => void>();
+  /** Further tokens of the same bot (BotFather issued a new one; the old one still works here). */
+  readonly #extraTokens = new Set<string>();
   #querySeq = 0;
+
+  /** Accepts another token for the same bot, as after BotFather's "revoke": for token-change tests. */
+  acceptToken(token: string): void {
+    this.#extraTokens.add(token);
+  }
 
   constructor(options: TelegramServerOptions = {}) {
     this.token = options.token ?? '123456:TEST-token_abc';
@@ -289,7 +298,7 @@ export class TelegramServer {
       const request = await readBotRequest(req, url);
       params = request.params;
       if (!m) throw new ApiFailure(404, 'Not Found');
-      if (m[1] !== this.token) throw new ApiFailure(401, 'Unauthorized');
+      if (m[1] !== this.token && !this.#extraTokens.has(m[1]!)) throw new ApiFailure(401, 'Unauthorized');
       injectFault(this.faults, method, params);
       let result: unknown;
       if (method.toLowerCase() === 'getupdates') result = await this.#getUpdates(params, res);
@@ -312,7 +321,7 @@ export class TelegramServer {
       };
     }
     if (method === '') method = url.pathname;
-    this.requests.push({ method, at: Date.now(), params, status });
+    this.requests.push({ method, at: Date.now(), params, status, ...(m?.[1] ? { token: m[1] } : {}) });
     if (!res.destroyed) {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
