@@ -41,7 +41,11 @@ export async function buildHarness(options: HarnessOptions = {}) {
   const clock = options.clock ?? new SystemClock();
   const log = createLogger({ level: process.env.FERRY_TEST_LOG ?? 'silent' });
   // runs (and the files they save) stay in the temp dir, never in the developer's home
-  const config: FerryConfig = ferryConfigSchema.parse({ default_engine: 'test', default_cwd: dir, ...options.config });
+  const config: FerryConfig = ferryConfigSchema.parse({
+    default_engine: 'test',
+    default_cwd: dir,
+    ...options.config,
+  });
   const store = StateStore.open(dir, { logger: log, clock });
   const container = root.createChildContainer();
   container.register(CLOCK, { useValue: clock });

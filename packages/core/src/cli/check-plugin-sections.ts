@@ -19,7 +19,11 @@ export async function checkPluginSections(loaded: LoadedConfig): Promise<void> {
     throw new ConfigInvalidError(
       m
         ? { file: loaded.path, line: Number(m[1]), key: m[2]!, problem: m[3]! }
-        : { file: loaded.path, key: `${u.kind === 'engine' ? 'engines' : 'transports'}.${u.id}`, problem: message },
+        : {
+            file: loaded.path,
+            key: `${u.kind === 'engine' ? 'engines' : 'transports'}.${u.id}`,
+            problem: message,
+          },
     );
   }
 }

@@ -16,6 +16,7 @@ import type { EngineSource } from '../runs/engine-source.js';
 import { Outbox } from '../runs/outbox.js';
 import { OutboxSender } from '../runs/outbox-sender.js';
 import { ProjectRouter } from '../runs/project-router.js';
+import { Reasons } from '../runs/reasons.js';
 import { RunLedger } from '../runs/run-ledger.js';
 import { RunService } from '../runs/run-service.js';
 import { SessionStore } from '../runs/session-store.js';
@@ -81,6 +82,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
     stopTimeoutMs: d.stopTimeoutMs,
   });
   const sender = new OutboxSender(outbox, hub, clock, log);
+  const reasons = new Reasons(outbox, sender);
   const recovery = new RecoveryService({
     clock,
     log,
@@ -88,6 +90,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
     ledger,
     outbox,
     sender,
+    reasons,
     runs,
     hub,
     restart: () => config().restart,
@@ -137,6 +140,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
     router,
     engines: d.engines,
     hub,
+    reasons,
     ingress: () => config().ingress,
     draining: () => coordinator.draining,
   });

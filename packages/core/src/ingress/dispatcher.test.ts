@@ -58,7 +58,8 @@ describe('Dispatcher failures', () => {
     await transport.waitFor((t) =>
       t.texts().some((x) => x.includes('could not process this message after 2 attempts')),
     );
-    expect(h.journal.count(['dead'])).toBe(1);
+    // the reason is delivered through the outbox: the entry is dead once the notice is confirmed
+    await vi.waitFor(() => expect(h.journal.count(['dead'])).toBe(1));
     expect(h.journal.list(['dead'])[0]?.lastError).toBe('disk full');
     await clock.advance(60_000);
     expect(runner.requests).toHaveLength(0);

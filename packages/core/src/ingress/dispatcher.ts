@@ -10,6 +10,7 @@ import type { Logger } from '../logging/logger.js';
 import type { EngineSource } from '../runs/engine-source.js';
 import { formatDuration } from '../runs/format-duration.js';
 import type { ProjectRouter } from '../runs/project-router.js';
+import type { Reasons } from '../runs/reasons.js';
 import type { RunService } from '../runs/run-service.js';
 import type { TransportHub } from '../transports/transport-hub.js';
 import { triggerSource } from '../triggers/trigger-source.js';
@@ -32,6 +33,8 @@ export interface DispatcherDeps {
   readonly router: ProjectRouter;
   readonly engines: EngineSource;
   readonly hub: TransportHub;
+  /** Delivers a reason given instead of an answer through the outbox. */
+  readonly reasons: Reasons;
   readonly ingress: () => IngressConfig;
   /** True while a restart drains: new work is journaled and acknowledged, not started. */
   readonly draining: () => boolean;
@@ -74,11 +77,13 @@ export class Dispatcher {
     }
     const age = clock.now() - event.sentAt;
     if (!entry.replayed && age > this.d.ingress().max_backlog_age_s * 1000) {
-      journal.setState(entry.seq, 'skipped', 'too old');
-      await hub.trySend(event.chat, {
-        text: `⏭ skipped: too old — sent ${formatDuration(age)} ago while Ferry was offline. Resend if still wanted.`,
-        ...(event.messageRef ? { replyTo: event.messageRef } : {}),
-      });
+      await this.d.reasons.give(
+        entry.seq,
+        event.chat,
+        `⏭ skipped: too old — sent ${formatDuration(age)} ago while Ferry was offline. Resend if still wanted.`,
+        event.messageRef,
+        'skipped',
+      );
       return;
     }
     if (event.kind === 'callback') {
@@ -102,11 +107,12 @@ export class Dispatcher {
       engine = parsed.name;
       prompt = parsed.args;
     } else if (parsed) {
-      journal.setState(entry.seq, 'done');
-      await hub.trySend(event.chat, {
-        text: `Unknown command /${parsed.name}. Send /help for the list.`,
-        ...(event.messageRef ? { replyTo: event.messageRef } : {}),
-      });
+      await this.d.reasons.give(
+        entry.seq,
+        event.chat,
+        `Unknown command /${parsed.name}. Send /help for the list.`,
+        event.messageRef,
+      );
       return;
     }
     if (age > LATE_NOTE_AFTER_MS) {
@@ -234,10 +240,13 @@ export class Dispatcher {
     const state = journal.fail(entry.seq, err instanceof Error ? err.message : String(err), max);
     log.error({ err, seq: entry.seq, state }, 'could not process an inbound event');
     if (state === 'dead') {
-      await hub.trySend(entry.event.chat, {
-        text: `⚠️ I could not process this message after ${max} attempts; it is kept for an operator (ferry journal list).`,
-        ...(entry.event.messageRef ? { replyTo: entry.event.messageRef } : {}),
-      });
+      await this.d.reasons.give(
+        entry.seq,
+        entry.event.chat,
+        `⚠️ I could not process this message after ${max} attempts; it is kept for an operator (ferry journal list).`,
+        entry.event.messageRef,
+        'dead',
+      );
       return;
     }
     const retry = journal.get(entry.seq);

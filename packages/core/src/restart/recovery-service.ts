@@ -5,6 +5,7 @@ import type { IngressJournal } from '../ingress/ingress-journal.js';
 import type { Logger } from '../logging/logger.js';
 import type { Outbox } from '../runs/outbox.js';
 import type { OutboxSender } from '../runs/outbox-sender.js';
+import type { Reasons } from '../runs/reasons.js';
 import type { RunLedger, RunRecord } from '../runs/run-ledger.js';
 import type { RunService } from '../runs/run-service.js';
 import type { TransportHub } from '../transports/transport-hub.js';
@@ -18,6 +19,7 @@ export interface RecoveryDeps {
   readonly ledger: RunLedger;
   readonly outbox: Outbox;
   readonly sender: OutboxSender;
+  readonly reasons: Reasons;
   readonly runs: RunService;
   readonly hub: TransportHub;
   readonly restart: () => RestartConfig;
@@ -74,20 +76,31 @@ export class RecoveryService {
       const why = run.state === 'interrupted' ? 'interrupted by restart' : 'interrupted by a crash';
       if (run.progress)
         await this.d.hub.tryEdit(run.progress, { text: `⚠️ ${why} · ${run.engine} · ${run.steps} step(s)` });
-      // the message got its answer: a notice with a reason; resumption is a new run
-      if (run.seq !== undefined) this.d.journal.setState(run.seq, 'done', why);
       this.d.ledger.close(run.id, 'recovered');
-      const resumable = run.resume !== undefined && this.d.hub.has(run.chat.transport);
+      const here = this.d.hub.has(run.chat.transport);
+      const resumable = run.resume !== undefined && here;
+      // the message's outcome is a notice with a reason (through the outbox, so it cannot be
+      // lost); resumption is a new run
       if (cfg.auto_resume && resumable && run.resumeAttempts < cfg.auto_resume_max_attempts) {
         autoResumed++;
         this.d.ledger.close(run.id, 'finished');
-        await this.d.hub.trySend(run.chat, { text: `⚠️ Your ${run.engine} run was ${why}; resuming it now.` });
+        await this.d.reasons.give(
+          run.seq,
+          run.chat,
+          `⚠️ Your ${run.engine} run was ${why}; resuming it now.`,
+          run.replyTo,
+        );
         void this.d.runs.submit(this.#resumeJob(run, 'auto-resume'));
-      } else if (this.d.hub.has(run.chat.transport)) {
-        await this.d.hub.trySend(run.chat, {
-          text: `⚠️ Your ${run.engine} run was ${why}${run.steps ? ` after ${run.steps} step(s)` : ''}. Send /continue to pick it up.`,
-          ...(run.replyTo ? { replyTo: run.replyTo } : {}),
-        });
+      } else if (here) {
+        await this.d.reasons.give(
+          run.seq,
+          run.chat,
+          `⚠️ Your ${run.engine} run was ${why}${run.steps ? ` after ${run.steps} step(s)` : ''}. Send /continue to pick it up.`,
+          run.replyTo,
+        );
+      } else if (run.seq !== undefined) {
+        // its transport is gone from the config: nobody to tell
+        this.d.journal.setState(run.seq, 'done', why);
       }
     }
     return { interrupted: runs.length, autoResumed };
@@ -96,37 +109,44 @@ export class RecoveryService {
   async #strandedEntries(): Promise<{ requeued: number; dead: number }> {
     let requeued = 0;
     let dead = 0;
+    const pending = new Set(this.d.outbox.pending().map((i) => i.seq));
     for (const entry of this.d.journal.list(['running', 'answering'])) {
       if (entry.state === 'answering') {
-        // its answer was confirmed (outbox empty for it) but the state change was cut
-        this.d.journal.setState(entry.seq, 'done');
+        // its answer (or reason) was confirmed but the state change was cut; one still pending
+        // in the outbox stays with the retry loop
+        if (!pending.has(entry.seq)) this.d.journal.setState(entry.seq, 'done');
         continue;
       }
       if (entry.event.kind === 'callback') {
         // a button press is a command too: at most once, so a cut one is not pressed again
-        this.d.journal.setState(entry.seq, 'done', 'interrupted');
-        await this.d.hub.trySend(entry.event.chat, {
-          text: '⚠️ A button press was interrupted by a restart; press it again if it is still wanted.',
-          ...(entry.event.messageRef ? { replyTo: entry.event.messageRef } : {}),
-        });
+        await this.d.reasons.give(
+          entry.seq,
+          entry.event.chat,
+          '⚠️ A button press was interrupted by a restart; press it again if it is still wanted.',
+          entry.event.messageRef,
+        );
         continue;
       }
       if (!entry.event.origin && parseCommand(entry.event.text)) {
         // commands run at most once: re-running a cut `/restart` would restart forever
-        this.d.journal.setState(entry.seq, 'done', 'interrupted');
-        await this.d.hub.trySend(entry.event.chat, {
-          text: `⚠️ ${entry.event.text.split(/\s/)[0]} was interrupted by a restart; send it again if it is still wanted.`,
-          ...(entry.event.messageRef ? { replyTo: entry.event.messageRef } : {}),
-        });
+        await this.d.reasons.give(
+          entry.seq,
+          entry.event.chat,
+          `⚠️ ${entry.event.text.split(/\s/)[0]} was interrupted by a restart; send it again if it is still wanted.`,
+          entry.event.messageRef,
+        );
         continue;
       }
       if (entry.attempts >= this.d.maxAttempts()) {
         dead++;
         this.d.journal.setState(entry.seq, 'dead', 'too many attempts');
-        await this.d.hub.trySend(entry.event.chat, {
-          text: `⚠️ I could not process this message after ${entry.attempts} attempts; it is kept for an operator (ferry journal list).`,
-          ...(entry.event.messageRef ? { replyTo: entry.event.messageRef } : {}),
-        });
+        await this.d.reasons.give(
+          entry.seq,
+          entry.event.chat,
+          `⚠️ I could not process this message after ${entry.attempts} attempts; it is kept for an operator (ferry journal list).`,
+          entry.event.messageRef,
+          'dead',
+        );
       } else {
         requeued++;
         this.d.journal.setState(entry.seq, 'pending');

@@ -36,6 +36,16 @@ export class OutboxSender {
     return failed;
   }
 
+  /**
+   * Sends items just recorded (a reason given instead of an answer): on failure they stay
+   * pending for the retry loop, and after a crash they are re-sent at start — never lost.
+   */
+  async deliver(items: readonly OutboxItem[]): Promise<void> {
+    for (const item of items) {
+      if (!(await this.#send(item))) return;
+    }
+  }
+
   /** PERSIST: one bounded last attempt, then the loop ends; what is left goes at the next start. */
   async stop(boundMs: number): Promise<void> {
     this.#stop.abort();

@@ -42,17 +42,21 @@ export class Outbox {
     texts: readonly string[],
     replyTo?: MessageRef,
     runId?: number,
+    finalState: 'done' | 'skipped' | 'dead' = 'done',
   ): OutboxItem[] {
     return this.store.transaction(() => {
       const items = texts.map((text) => {
         const info = this.store.db
-          .prepare('INSERT INTO outbox (seq, chat_json, text, reply_json, created_at) VALUES (?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO outbox (seq, chat_json, text, reply_json, created_at, final_state) VALUES (?, ?, ?, ?, ?, ?)',
+          )
           .run(
             seq ?? null,
             JSON.stringify(chat),
             text,
             replyTo ? JSON.stringify(replyTo) : null,
             this.clock.now(),
+            finalState,
           );
         return {
           id: Number(info.lastInsertRowid),
@@ -86,8 +90,11 @@ export class Outbox {
         .get(item.seq) as { n: number };
       if (left.n === 0) {
         this.store.db
-          .prepare(`UPDATE ingress SET state = 'done', updated_at = ? WHERE seq = ?`)
-          .run(this.clock.now(), item.seq);
+          .prepare(
+            `UPDATE ingress SET state = coalesce((SELECT final_state FROM outbox WHERE id = ?), 'done'), updated_at = ?
+             WHERE seq = ?`,
+          )
+          .run(item.id, this.clock.now(), item.seq);
       }
     });
   }

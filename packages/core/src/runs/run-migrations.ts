@@ -83,4 +83,12 @@ export const RUN_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // a reason sent instead of an answer (skipped, dead, unknown command) goes through the outbox
+    // too; the journal state its entry ends in once it is sent
+    version: 3,
+    up(db) {
+      db.exec('ALTER TABLE outbox ADD COLUMN final_state TEXT');
+    },
+  },
 ];
