@@ -6,13 +6,12 @@ import { instanceDir, startDaemon } from './support/daemon.js';
 import { alive, descendants } from './support/proc.js';
 
 /*
- * Reproductions of a chaos-suite finding (issue #11, seed 11, full size): a message can end up
- * `done` in the journal with no reply in the chat. The dispatcher (unknown command, "skipped:
- * too old") and the recovery (the "your run was interrupted" notice) set the entry's final
- * state first and send the reason afterwards with `trySend`, outside the outbox; a crash
- * between the two loses the reason for good, and a failed send is swallowed. Here the reply is
- * held on the network (a proxy in front of the Bot API) while the daemon is SIGKILLed, so the
- * window is hit every time.
+ * A chaos-suite finding (issue #11: seed 11, full size, one message lost): a message could end
+ * up `done` in the journal with no reply in the chat, because the dispatcher (unknown command,
+ * "skipped: too old") and the recovery ("your run was interrupted") set the final state first
+ * and sent the reason afterwards outside the outbox. Reasons now go through the outbox with
+ * the final state (commit 30f0242). Here the reply is held on the network (a proxy in front of
+ * the Bot API) while the daemon is SIGKILLed, so the old window is hit every time.
  */
 
 const ADA = 4242;

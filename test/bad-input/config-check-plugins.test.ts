@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ferry, instanceDir } from '../support/daemon.js';
 
 /*
- * Reproduction of a bad-input finding (issue #11): `ferry config check` validates only the
- * core's keys, so a config that `ferry run` refuses — a broken plugin section — passes the
- * check. The CLI's own description promises "exit 1 with file:line: key: problem when it is
- * invalid". Fix in core (`cli/config-commands.ts`): validate every configured plugin's section
- * the way startup does, as the reloader's #validatePlugins already does for live edits.
+ * A bad-input finding (issue #11): `ferry config check` validated only the core's keys, so a
+ * config that `ferry run` refuses — a broken plugin section — passed the check, although the
+ * command promises "exit 1 with file:line: key: problem when it is invalid". It now checks
+ * every configured plugin's section the way startup does.
  */
 const CONFIG = `default_engine = "demo"
 [engines.demo]

@@ -27,6 +27,9 @@ const report = await runChaos({
   size,
   sizeName,
   log: (line) => process.stdout.write(`${line}\n`),
+}).catch((err: Error) => {
+  process.stderr.write(`error: ${err.message}\n`);
+  process.exit(1);
 });
 process.stdout.write(`\n${formatReport(report)}\n`);
 const results = join(resolve(fileURLToPath(import.meta.url), '../../..'), 'bench/results');

@@ -86,7 +86,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
 
     const t0 = Date.now();
     log(
-      `chaos: ${plan.messages.length} messages over ${plan.size.sendWindowMs / 1000} s, ${plan.faults.length} faults`,
+      `chaos: ${plan.messages.length} more messages over ${plan.size.sendWindowMs / 1000} s, ${plan.faults.length} faults`,
     );
     const faulting = (async () => {
       for (const f of plan.faults) {
@@ -151,6 +151,14 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       dir: keep ? dir : undefined,
       proxies: { telegram: world.telegramProxy.stats, slack: world.slackProxy.stats },
     });
+  } catch (err) {
+    // the run could not finish (a daemon that never became ready, …): say where to look
+    throw new Error(
+      `chaos run aborted: ${(err as Error).message}\ninstance dir kept for inspection: ${dir}`,
+      {
+        cause: err,
+      },
+    );
   } finally {
     await daemon.close();
     await world.close();
