@@ -18,6 +18,7 @@ import {
   scratchDir,
   writeResult,
 } from '../lib/bench-kit.mjs';
+import { answerTracker } from './answer-tracker.mjs';
 
 const { TelegramServer } = await import(join(REPO_DIR, 'test/fakes/telegram-server.ts'));
 

@@ -136,12 +136,16 @@ function slackSession(
   }
   for (const f of errorAnswers) {
     // a crashed run answers with its error; any message's run can fail that way
-    const m = take((x) => x.plan.hook === 'crash') ?? take(() => true);
+    const m =
+      take((x) => x.plan.hook === 'crash' && x.sentAt <= f.at) ??
+      take((x) => x.sentAt <= f.at) ??
+      take(() => true);
     if (m) out.push(judge(m, [f.kind], f.at, `by count: error answer "${f.text.slice(0, 60)}"`));
     else surplus.push(`an unquoted answer "${f.text.slice(0, 60)}"`);
   }
   for (const f of notices) {
-    const m = take(() => true);
+    // the oldest unsettled message sent before the notice: its latency is then at least plausible
+    const m = take((x) => x.sentAt <= f.at) ?? take(() => true);
     if (m) out.push(judge(m, [f.kind], f.at, `by count: ${f.kind} notice`));
     else surplus.push(`a ${f.kind} notice`);
   }
