@@ -19,16 +19,19 @@ import { tomlSyntaxIssue } from './toml-syntax-issue.js';
  * each with file, line and key) when it cannot be used.
  */
 export function loadConfig(path: string, env: NodeJS.ProcessEnv = process.env): LoadedConfig {
+  return loadConfigText(path, readConfigText(path), env);
+}
+
+/** The file's text; ConfigNotFoundError when it is not there. */
+export function readConfigText(path: string): string {
   const absolute = resolve(path);
-  let text: string;
   try {
-    text = readFileSync(absolute, 'utf8');
+    return readFileSync(absolute, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new ConfigNotFoundError(absolute, { cause: err });
     throw err;
   }
-  return loadConfigText(absolute, text, env);
 }
 
 /** `loadConfig` for text not (yet) on disk: `ferry config set` validates an edit before writing it. */

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { ConfigChangeVerdict } from '../api/lifecycle.js';
 import type { Transport } from '../api/transport.js';
 import { ConfigInvalidError } from '../config/config-invalid-error.js';
 import type { ConfigService } from '../config/config-service.js';
-import { loadConfig, validateSection } from '../config/load-config.js';
+import { loadConfigText, readConfigText, validateSection } from '../config/load-config.js';
 import type { LoadedConfig } from '../config/loaded-config.js';
 import type { Logger } from '../logging/logger.js';
 import { configKeyPath } from '../plugins/plugin-loader.js';
@@ -48,8 +47,11 @@ export class ConfigReloader {
   async reload(): Promise<ReloadOutcome> {
     const { log, config } = this.d;
     let next: LoadedConfig;
+    // read once: what is judged is what the dedupe remembers, even if the file changes meanwhile
+    let text: string | undefined;
     try {
-      next = loadConfig(config.path, this.d.env);
+      text = readConfigText(config.path);
+      next = loadConfigText(config.path, text, this.d.env);
       await this.#validatePlugins(next);
     } catch (err) {
       const error = err as Error;
@@ -58,9 +60,9 @@ export class ConfigReloader {
         { err: error, config: config.path },
         `config edit rejected, keeping the last good config: ${error.message}`,
       );
-      const text = readText(config.path);
-      if (text !== this.#lastRejected) {
-        this.#lastRejected = text;
+      const seen = text ?? error.message;
+      if (seen !== this.#lastRejected) {
+        this.#lastRejected = seen;
         await this.#tellAdmins(
           `⚠️ ferry.toml edit rejected — still running on the last good config:\n${error.message}`,
         );
@@ -175,10 +177,3 @@ export class ConfigReloader {
   }
 }
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
