@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { REPO } from './support/daemon.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: recorded CLI lines, read by their documented shape
@@ -23,7 +25,11 @@ const ARGS = [
 
 /** The fake as the runner drives it: stdin open, one stdout line at a time. */
 function fake() {
+  // an allowed Bash call really runs (touch x.txt): never in the repo
+  const cwd = mkdtempSync(join(tmpdir(), 'ferry-fake-claude-'));
+  onTestFinished(() => rmSync(cwd, { recursive: true, force: true }));
   const proc = spawn(process.execPath, [FAKE, ...ARGS], {
+    cwd,
     env: { ...process.env, FAKE_ENGINE_SPEED: '20' },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

@@ -7,9 +7,10 @@ import { loopchat, loopchatConfig } from './support/loopchat.js';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('exactly once across crashes', () => {
-  it('answers 200 messages sent in bursts exactly once while the daemon is SIGKILLed 5 times', async () => {
+  it('answers 200 messages sent in bursts exactly once while the daemon is SIGKILLed 5 times (no live restore)', async () => {
     const chat = await loopchat();
-    const { config } = instanceDir(loopchatConfig(chat));
+    // live restore would let the runs outlive the crashes; this proves the fallback: cut runs get a reason
+    const { config } = instanceDir(loopchatConfig(chat, '[restart]\nlive_restore = false\n'));
     let daemon: Daemon = startDaemon(config);
     await daemon.waitForLog('ferry is ready');
     const sent: UserMessage[] = [];

@@ -20,7 +20,7 @@ async function setUp(): Promise<{ tg: TelegramServer; proxy: FaultProxy; config:
   const tg = await telegramServer();
   const proxy = await new FaultProxy(tg.url).start();
   onTestFinished(() => proxy.close());
-  const text = telegramConfig(tg, { allowedUserIds: [ADA] }).replace(
+  const text = telegramConfig(tg, { allowedUserIds: [ADA], extra: '[restart]\nlive_restore = false\n' }).replace(
     `api_root = "${tg.url}"`,
     `api_root = "${proxy.url}"`,
   );

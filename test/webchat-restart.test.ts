@@ -21,7 +21,7 @@ const browser = sharedBrowser();
 
 async function setup(chatId: string) {
   const port = await freePort();
-  const { config } = instanceDir(webchatConfig(port));
+  const { config } = instanceDir(`${webchatConfig(port)}\n[restart]\nlive_restore = false\n`);
   const first = startDaemon(config);
   await first.waitForLog('ferry is ready');
   const chat = await ChatPage.open(

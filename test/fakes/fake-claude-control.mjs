@@ -4,7 +4,9 @@
  * that `request_id` (a wrong id is ignored, as the real CLI does), then prints the continuation
  * recorded for that answer: allow → control-allow (or the case's own allow), deny →
  * control-deny with our message as the tool_result, stdin closed unanswered → control-noanswer.
+ * An allowed Bash call is run in the cwd (`touch x.txt` leaves x.txt, as recorded).
  */
+import { spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -79,7 +81,9 @@ const sessionOf = (lines) => lines.map((l) => JSON.parse(l).session_id).find(Boo
 function continuationCase(name, answer) {
   if (answer === null) return 'control-noanswer';
   if (answer.behavior === 'deny') return 'control-deny';
-  return name === 'control-ask' || name.startsWith('control-allow') ? name : 'control-allow';
+  return name === 'control-ask' || name === 'control-plan' || name.startsWith('control-allow')
+    ? name
+    : 'control-allow';
 }
 
 /** Rewrites the tool_result line to what the CLI would print for our answer. */
@@ -111,6 +115,11 @@ export async function replayControlTurn({ name, lines, times, startAt, feed, emi
   if (at < 0) return;
   const request = JSON.parse(lines[at]);
   const answer = await feed.response(request.request_id);
+  // an allowed Bash call really runs, with the input we sent back, as the CLI does: tests can
+  // see the tool's effect in the run's directory
+  const command = (answer?.updatedInput ?? request.request.input)?.command;
+  if (answer?.behavior === 'allow' && request.request.tool_name === 'Bash' && typeof command === 'string')
+    spawnSync('/bin/sh', ['-c', command], { stdio: 'ignore' });
   const sibling = loadCase(continuationCase(name, answer));
   const sAt = sibling.lines.findIndex(isCanUseTool);
   const sRequest = JSON.parse(sibling.lines[sAt]).request;

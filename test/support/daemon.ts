@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,8 +13,27 @@ export function instanceDir(configText?: string): { dir: string; config: string 
   const dir = mkdtempSync(join(tmpdir(), 'ferry-e2e-'));
   const config = join(dir, 'ferry.toml');
   if (configText !== undefined) writeFileSync(config, configText);
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  onTestFinished(() => {
+    stopDetachedEngines(dir);
+    rmSync(dir, { recursive: true, force: true });
+  });
   return { dir, config };
+}
+
+/** Live restore leaves engines running when a daemon is killed: a finished test ends them. */
+export function stopDetachedEngines(dir: string): void {
+  const runs = join(dir, 'state', 'runs');
+  if (!existsSync(runs)) return;
+  for (const run of readdirSync(runs)) {
+    for (const name of ['engine.pid', 'shim.pid']) {
+      try {
+        const pid = Number.parseInt(readFileSync(join(runs, run, name), 'utf8'), 10);
+        if (pid > 0) process.kill(name === 'engine.pid' ? -pid : pid, 'SIGKILL');
+      } catch {
+        // gone already
+      }
+    }
+  }
 }
 
 export const DEMO_CONFIG = `default_engine = "demo"

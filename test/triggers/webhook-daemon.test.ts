@@ -31,7 +31,7 @@ const post = (url: string, token: string, body: unknown) =>
 describe('webhooks through the daemon', () => {
   it('refuse a bad token, and run a call accepted right before SIGKILL once after the restart', async () => {
     const chat = await loopchat();
-    const { config } = instanceDir(loopchatConfig(chat, HOOK));
+    const { config } = instanceDir(loopchatConfig(chat, `${HOOK}\n[restart]\nlive_restore = false\n`));
     const first = startDaemon(config);
     await first.waitForLog('ferry is ready');
     const url = webhookUrl(config);

@@ -6,6 +6,17 @@ import 'reflect-metadata';
 
 /** tsyringe's decorators and container type, so a plugin needs no direct tsyringe import. */
 export { type DependencyContainer, inject, injectable } from 'tsyringe';
+// ── Engines ─────────────────────────────────────────────────────────────────
+export type {
+  ApprovalAnswer,
+  ApprovalCategory,
+  ApprovalChannel,
+  ApprovalMode,
+  ApprovalOption,
+  ApprovalQuestion,
+  ApprovalRequest,
+} from './api/approval.js';
+export { isApprovalButtonData } from './api/approval.js';
 export type { ChatAddress } from './api/chat-address.js';
 export { formatChatAddress, parseChatAddress, sessionKeyOf } from './api/chat-address.js';
 // ── Commands ────────────────────────────────────────────────────────────────
@@ -20,8 +31,7 @@ export type {
   EngineAnswer,
   RunEngineOptions,
 } from './api/command.js';
-// ── Engines ─────────────────────────────────────────────────────────────────
-export type { ApprovalAnswer, ApprovalChannel, ApprovalOption, ApprovalRequest } from './api/approval.js';
+export type { DetachedRun } from './api/detached-run.js';
 export type { EngineAction, EngineEvent, EngineHealth, Runner, RunRequest, Usage } from './api/engine.js';
 export type {
   ConfigChangeVerdict,

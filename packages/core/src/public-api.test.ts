@@ -41,6 +41,7 @@ describe('the public API of @ferry/core', () => {
         "formatChatAddress",
         "inject",
         "injectable",
+        "isApprovalButtonData",
         "isFerryError",
         "parseChatAddress",
         "parseJsonLines",

@@ -248,6 +248,7 @@ describe('ClaudeEventMapper on the recorded claude runs', () => {
     ['control-ask', undefined, true],
     ['control-deny', 'Understood, I did not create x.txt.', false],
     ['control-noanswer', 'Done.', false],
+    ['control-plan', 'Plan approved; I will create x.txt next.', true],
   ] as const)(
     '%s: the control lines are left to the runner; the turn maps as usual',
     (name, answer, toolOk) => {

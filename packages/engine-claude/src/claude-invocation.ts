@@ -1,4 +1,4 @@
-import type { RunRequest } from '@ferry/core';
+import type { ApprovalMode, RunRequest } from '@ferry/core';
 import type { ClaudeConfig } from './claude-config.js';
 
 /** How one run calls the CLI: its arguments, and what goes to its stdin (`null` = /dev/null). */
@@ -13,17 +13,30 @@ export interface ClaudeInvocation {
 /** Modes in which claude asks nobody: no approval can come, so the plain form suffices. */
 const NO_PROMPT_MODES = new Set(['bypassPermissions', 'none']);
 
+/** Claude's `--permission-mode` for each of Ferry's modes; `edits` asks through Ferry's policy. */
+const CLAUDE_MODE: Record<ApprovalMode, string> = {
+  ask: 'default',
+  edits: 'default',
+  plan: 'plan',
+  bypass: 'bypassPermissions',
+};
+
 /**
- * Chat-native approvals (docs/approvals.md): with a `permission_mode` that asks, and a host
+ * The `--permission-mode` of this run: the chat's mode when one is set (it wins over the
+ * config, so `/mode` works without editing ferry.toml), else `[engines.claude] permission_mode`.
+ */
+export function permissionModeOf(config: ClaudeConfig, req: RunRequest): string | undefined {
+  return req.approvalMode ? CLAUDE_MODE[req.approvalMode] : config.permission_mode;
+}
+
+/**
+ * Chat-native approvals (docs/approvals.md): with a permission mode that asks, and a host
  * that can answer (`req.approvals`), claude gets `--permission-prompt-tool stdio` and keeps
  * stdin open for the control protocol.
  */
 export function asksInChat(config: ClaudeConfig, req: RunRequest): boolean {
-  return (
-    req.approvals !== undefined &&
-    config.permission_mode !== undefined &&
-    !NO_PROMPT_MODES.has(config.permission_mode)
-  );
+  const mode = permissionModeOf(config, req);
+  return req.approvals !== undefined && mode !== undefined && !NO_PROMPT_MODES.has(mode);
 }
 
 /*
@@ -44,7 +57,7 @@ const MAX_ARGV_PROMPT_BYTES = 100_000;
 export function claudeInvocation(config: ClaudeConfig, req: RunRequest): ClaudeInvocation {
   if (asksInChat(config, req)) {
     const args = ['-p', '--input-format', 'stream-json', '--output-format', 'stream-json', '--verbose'];
-    args.push(...optionArgs(config, req.resume), '--permission-prompt-tool', 'stdio');
+    args.push(...optionArgs(config, req), '--permission-prompt-tool', 'stdio');
     return { args, stdin: 'pipe', promptVia: 'control' };
   }
   const viaArgv =
@@ -54,17 +67,18 @@ export function claudeInvocation(config: ClaudeConfig, req: RunRequest): ClaudeI
   const head = viaArgv
     ? ['-p', req.prompt, '--output-format', 'stream-json', '--verbose']
     : ['-p', '--input-format', 'stream-json', '--output-format', 'stream-json', '--verbose'];
-  const args = [...head, ...optionArgs(config, req.resume)];
+  const args = [...head, ...optionArgs(config, req)];
   if (viaArgv) return { args, stdin: null, promptVia: 'argv' };
   const message = { type: 'user', message: { role: 'user', content: req.prompt } };
   return { args, stdin: { text: `${JSON.stringify(message)}\n` }, promptVia: 'stdin' };
 }
 
-function optionArgs(config: ClaudeConfig, resume: string | undefined): string[] {
+function optionArgs(config: ClaudeConfig, req: RunRequest): string[] {
   const args: string[] = [];
-  if (resume) args.push('--resume', resume);
+  if (req.resume) args.push('--resume', req.resume);
   if (config.model) args.push('--model', config.model);
-  if (config.permission_mode) args.push('--permission-mode', config.permission_mode);
+  const mode = permissionModeOf(config, req);
+  if (mode) args.push('--permission-mode', mode);
   // One comma-separated value: `--allowedTools` is variadic and would swallow what follows.
   if (config.allowed_tools.length > 0) args.push('--allowedTools', config.allowed_tools.join(','));
   args.push(...config.extra_args);

@@ -20,6 +20,7 @@ import type { ClaudeConfig } from './claude-config.js';
 import { ClaudeControl } from './claude-control.js';
 import { ClaudeEventMapper } from './claude-event-mapper.js';
 import { claudeInvocation } from './claude-invocation.js';
+import { answeredRequests, isAnswered } from './claude-replay.js';
 import { ClaudeSessionCosts } from './claude-session-costs.js';
 
 const RESUME_PATTERN = /claude --resume ([A-Za-z0-9][A-Za-z0-9._-]*)/;
@@ -69,6 +70,7 @@ export class ClaudeRunner implements Runner {
         graceMs: this.config.grace_s * 1000,
         signal,
         pathKey: 'engines.claude.path',
+        detach: req.detached,
       });
     } catch (err) {
       const mapper = mapperFor({});
@@ -85,13 +87,18 @@ export class ClaudeRunner implements Runner {
       invocation.stdin === 'pipe' && proc.stdin && req.approvals
         ? new ClaudeControl(proc.stdin, req.approvals, req.cwd, this.ctx.logger)
         : undefined;
-    control?.userTurn(req.prompt);
+    // a re-attached engine has its turn already (unless the last host died before sending it),
+    // and its answered requests stay answered
+    const previousInput = proc.previousInput();
+    if (previousInput === '') control?.userTurn(req.prompt);
+    const answered = answeredRequests(previousInput);
     try {
       const events = parseJsonLines(proc.lines, {
         onBadLine: (line) =>
           this.ctx.logger.debug({ line: line.slice(0, 200) }, 'claude: skipped a non-JSON line'),
       });
       for await (const event of events) {
+        if (isAnswered(event, answered)) continue;
         const controlEvents = control?.handle(event);
         if (controlEvents) {
           yield* controlEvents;

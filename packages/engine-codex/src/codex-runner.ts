@@ -62,6 +62,7 @@ export class CodexRunner implements Runner {
         graceMs: this.config.grace_s * 1000,
         signal,
         pathKey: 'engines.codex.path',
+        detach: req.detached,
       });
     } catch (err) {
       yield* mapperFor({}).finish(

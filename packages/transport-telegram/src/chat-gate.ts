@@ -1,4 +1,4 @@
-import type { ChatAddress, PluginContext } from '@ferry/core';
+import { type ChatAddress, isApprovalButtonData, type PluginContext } from '@ferry/core';
 import type { TelegramConfig } from './telegram-config.js';
 import type { MappedUpdate } from './update-mapper.js';
 
@@ -24,6 +24,24 @@ export class ChatGate {
       return true;
     }
     return this.ctx.projectChats().some((p) => matches(p, chat));
+  }
+
+  /**
+   * Why a button press must change nothing, as the toast the presser sees; undefined when it
+   * may go on. An approval decides what an agent may do, so in a group it takes a user in
+   * `allowed_user_ids` (when that list is set), not just anyone who may talk in the chat.
+   */
+  refusesPress(update: MappedUpdate): string | undefined {
+    if (!this.allows(update)) return '⛔ You may not use Ferry here.';
+    const { allowed_user_ids } = this.config();
+    if (
+      update.chatType !== 'private' &&
+      isApprovalButtonData(update.event.text) &&
+      allowed_user_ids.length > 0 &&
+      (update.userId === undefined || !allowed_user_ids.includes(update.userId))
+    )
+      return '⛔ Only allowed users can answer this request.';
+    return undefined;
   }
 }
 

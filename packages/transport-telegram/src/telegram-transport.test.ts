@@ -133,6 +133,34 @@ describe('TelegramTransport: receiving', () => {
     });
   });
 
+  it('only allowed users can answer an approval in a group: anyone else gets a toast and nothing is journaled', async () => {
+    const h = await telegramHarness({ config: { chat_id: ADMIN_GROUP, allowed_user_ids: [ALLOWED] } });
+    const { tg } = h;
+    const rec = recordingIngress();
+    await h.transport.start(rec.ingress);
+    tg.group(ADMIN_GROUP);
+    const chat = { transport: 'telegram', chat: String(ADMIN_GROUP) };
+    const ref = await h.transport.send(chat, {
+      text: '🔐 claude wants to run Bash: $ touch x.txt',
+      buttons: [[{ text: 'Allow', data: 'approve:1:1:allow' }], [{ text: 'Cancel', data: 'cancel:1' }]],
+    });
+    const stranger = tg.pressButton(ADMIN_GROUP, Number(ref.id), STRANGER, 'Allow');
+    // other buttons stay open to everyone who may talk in the main chat (DESIGN §10)
+    const cancel = tg.pressButton(ADMIN_GROUP, Number(ref.id), STRANGER, 'Cancel');
+    const allowed = tg.pressButton(ADMIN_GROUP, Number(ref.id), ALLOWED, 'Allow');
+    await tg.waitFor(
+      () => [stranger, cancel, allowed].every((q) => !!tg.callbackQuery(q)?.answered),
+      5000,
+      'answers',
+    );
+    expect(tg.callbackQuery(stranger)!.answered!.text).toBe('⛔ Only allowed users can answer this request.');
+    expect(tg.callbackQuery(allowed)!.answered!.text).toBeUndefined();
+    expect(rec.accepted.map((e) => [e.sender.id, e.text])).toEqual([
+      [String(STRANGER), 'cancel:1'],
+      [String(ALLOWED), 'approve:1:1:allow'],
+    ]);
+  });
+
   it('publishes the command menu, leaving out names Telegram refuses', async () => {
     const h = await telegramHarness();
     await h.transport.setCommands([

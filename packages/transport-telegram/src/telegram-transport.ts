@@ -225,10 +225,19 @@ export class TelegramTransport implements Transport {
 
   async #deliver(ingress: IngressSink, updates: readonly Update[], next: number): Promise<void> {
     const events = [];
+    /** Button presses refused here, with the toast that says why. */
+    const refused = new Map<string, string>();
     for (const update of updates) {
       const mapped = mapUpdate(update, this.#me?.username, this.clock.now());
+      const refusal = mapped && update.callback_query ? this.#gate.refusesPress(mapped) : undefined;
       if (!mapped) {
         this.ctx.logger.debug({ update: update.update_id }, 'telegram: nothing to act on in an update');
+      } else if (refusal && update.callback_query) {
+        refused.set(update.callback_query.id, refusal);
+        this.ctx.logger.info(
+          { chat: mapped.event.chat.chat, user: mapped.userId },
+          'telegram: refused a button press from a user who may not answer',
+        );
       } else if (!this.#gate.allows(mapped)) {
         this.ctx.logger.debug(
           { chat: mapped.event.chat.chat, user: mapped.userId, kind: mapped.event.kind },
@@ -241,16 +250,24 @@ export class TelegramTransport implements Transport {
     // ignored updates advance the cursor too, or Telegram would send them forever
     await ingress.accept(events, { key: this.cursorKey, value: String(next) });
     for (const update of updates) {
-      if (update.callback_query) void this.#answer(update.callback_query.id);
+      const id = update.callback_query?.id;
+      if (id) void this.#answer(id, refused.get(id));
     }
   }
 
-  /** Answers a button press so the user's client stops its spinner; not paced (not a message). */
-  async #answer(queryId: string): Promise<void> {
+  /**
+   * Answers a button press so the user's client stops its spinner; not paced (not a message).
+   * `toast` is shown to the presser alone (a refused press changes nothing else).
+   */
+  async #answer(queryId: string, toast?: string): Promise<void> {
     try {
       await this.#retrying(
         'answerCallbackQuery',
-        (signal) => this.#api.raw.answerCallbackQuery({ callback_query_id: queryId }, grammySignal(signal)),
+        (signal) =>
+          this.#api.raw.answerCallbackQuery(
+            { callback_query_id: queryId, ...(toast ? { text: toast } : {}) },
+            grammySignal(signal),
+          ),
         undefined,
         2,
       );

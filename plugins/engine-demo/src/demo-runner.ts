@@ -55,6 +55,7 @@ export class DemoRunner implements Runner {
         clock: this.clock,
         graceMs: this.settings.graceMs,
         signal,
+        detach: req.detached,
       });
     } catch (err) {
       const end: RunEnd = signal.aborted

@@ -1,5 +1,6 @@
-import type { ApprovalChannel, ApprovalRequest } from './approval.js';
+import type { ApprovalChannel, ApprovalMode, ApprovalRequest } from './approval.js';
 import type { ChatAddress } from './chat-address.js';
+import type { DetachedRun } from './detached-run.js';
 
 export interface RunRequest {
   /** The text for the engine; the host may prefix notices (backlog delay, interrupted turn). */
@@ -13,6 +14,17 @@ export interface RunRequest {
   readonly chat: ChatAddress;
   /** Present when the host can ask the chat: a runner may then yield `approval` events (API 1.2). */
   readonly approvals?: ApprovalChannel;
+  /**
+   * The chat's approval mode (API 1.3; docs/approvals.md): how the engine should run — for
+   * claude, its `--permission-mode`. The host also auto-answers what the mode allows, so a
+   * runner may ask for everything. Absent: no mode is set; the engine's own config decides.
+   */
+  readonly approvalMode?: ApprovalMode;
+  /**
+   * Live restore (API 1.3; docs/live-restore.md): pass it to `startEngineProcess({ detach })`
+   * and the engine outlives a host restart. Absent when live restore is off or unsupported.
+   */
+  readonly detached?: DetachedRun;
 }
 
 export interface EngineAction {

@@ -7,7 +7,7 @@ export type PluginKind = 'engine' | 'transport' | 'command' | 'service';
  * The plugin API version this host implements (DESIGN §3; history in
  * docs/plugin-api-changelog.md). A plugin's major must match and its minor be ≤ this one.
  */
-export const PLUGIN_API_VERSION = '1.2';
+export const PLUGIN_API_VERSION = '1.3';
 
 export const PLUGIN_ID_PATTERN = /^[a-z0-9_]{1,32}$/;
 

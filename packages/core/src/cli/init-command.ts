@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../config/atomic-write.js';
 import { resolveConfigPath } from '../config/config-path.js';
 import { loadConfig } from '../config/load-config.js';
 import { UsageError } from '../errors/codes.js';
-import { findOnPath } from './find-on-path.js';
+import { findOnPath } from '../process/find-on-path.js';
 import { type InitAnswers, renderInitConfig } from './init-template.js';
 import type { ReportExit } from './report-exit.js';
 

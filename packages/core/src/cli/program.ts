@@ -11,6 +11,7 @@ import type { ReportExit } from './report-exit.js';
 import { runCommand } from './run-command.js';
 import { serviceCommands } from './service-command.js';
 import { statusCommand } from './status-command.js';
+import { stopCommands } from './stop-command.js';
 
 /** A subcommand's action reports its exit code here; commander itself only parses. */
 export interface ExitBox {
@@ -55,6 +56,7 @@ export function buildProgram(exit: ExitBox): Command {
     .description('show the running daemon for this config')
     .option('--json', 'print JSON (pid, generation, state, transports, runs, queued, triggers)')
     .action((opts: { json?: boolean }) => set(statusCommand(opts)));
+  stopCommands(program, set);
   journalCommands(program, set);
   serviceCommands(program, set);
   return program;

@@ -13,6 +13,10 @@ default_engine = "demo"
 [transports.console]
 
 [engines.demo]
+
+# the state dir goes with the process: a run has nothing to outlive it for
+[restart]
+live_restore = false
 `;
 
 export interface RunOptions {

@@ -20,9 +20,16 @@ export function renderStatus(report: StatusReport, now: number): string {
     ...report.runs.map(
       (r) =>
         `  ▸ ${r.engine} in ${r.chat} for ${formatDuration(now - Date.parse(r.started_at))}` +
-        (r.steps ? ` (${r.steps} step${r.steps === 1 ? '' : 's'})` : ''),
+        (r.steps ? ` (${r.steps} step${r.steps === 1 ? '' : 's'})` : '') +
+        (r.detached
+          ? ` · detached (shim pid ${r.detached.shim_pid ?? '?'}, engine pid ${r.detached.engine_pid ?? '?'})`
+          : ''),
     ),
   ];
+  if (report.live_restore && !report.live_restore.enabled)
+    lines.push(
+      `live restore: off${report.live_restore.unavailable ? ` (${report.live_restore.unavailable})` : ''}`,
+    );
   const next = nextTriggers(report.triggers);
   if (next.length > 0) {
     lines.push('next triggers:');

@@ -1,6 +1,8 @@
 import { type ChatAddress, sessionKeyOf } from '../api/chat-address.js';
 import type { Command } from '../api/command.js';
 import type { Clock } from '../clock/clock.js';
+import type { ApprovalModes } from '../runs/approval-modes.js';
+import type { ApprovalStore } from '../runs/approval-store.js';
 import type { CostLedger } from '../runs/cost-ledger.js';
 import type { EngineSource } from '../runs/engine-source.js';
 import { formatDuration } from '../runs/format-duration.js';
@@ -11,11 +13,14 @@ import type { SessionStore } from '../runs/session-store.js';
 import type { CommandRegistry } from './command-registry.js';
 import { costCommand } from './cost-command.js';
 import { engineCommand } from './engine-command.js';
+import { modeCommand } from './mode-command.js';
 
 /** What the built-in commands act on; the host wires it. */
 export interface BuiltinDeps {
   readonly clock: Clock;
   readonly runs: RunService;
+  /** `/mode`, and `/new` forgetting the "always allow" choices of the old conversation. */
+  readonly approvals?: { readonly modes: ApprovalModes; readonly store: ApprovalStore };
   readonly sessions: SessionStore;
   readonly ledger: RunLedger;
   readonly costs: CostLedger;
@@ -49,6 +54,7 @@ export function builtinCommands(d: BuiltinDeps): Command[] {
       description: 'start a fresh conversation (forget resume tokens)',
       async handle(ctx) {
         const n = d.sessions.forget(sessionOf(ctx));
+        d.approvals?.store.forgetAllowances(sessionOf(ctx));
         return { text: n > 0 ? '🆕 New conversation: the next message starts fresh.' : '🆕 Already fresh.' };
       },
     },
@@ -104,6 +110,7 @@ export function builtinCommands(d: BuiltinDeps): Command[] {
     },
     engineCommand(d),
     costCommand(d),
+    ...(d.approvals ? [modeCommand(d.approvals)] : []),
     {
       id: 'project',
       description: 'show or switch this chat’s project',

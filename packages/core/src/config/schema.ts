@@ -24,6 +24,13 @@ export const restartSchema = z
      * service; unset: read from the unit that runs this config, if any (docs/deploy.md).
      */
     stop_timeout_s: z.number().int().min(1).max(86_400).optional(),
+    /**
+     * Engine runs outlive a restart under a per-run shim and the next generation re-attaches
+     * (docs/live-restore.md). Off: a restart drains runs as before.
+     */
+    live_restore: z.boolean().default(true),
+    /** Where a run's shim lives: `systemd` = a transient user scope, `session` = its own session. */
+    live_restore_scope: z.enum(['auto', 'systemd', 'session']).default('auto'),
   })
   .strict();
 
@@ -44,10 +51,15 @@ export const ingressSchema = z
   })
   .strict();
 
+/** How much a chat lets its engine do without asking (docs/approvals.md). */
+export const approvalModeSchema = z.enum(['ask', 'edits', 'plan', 'bypass']);
+
 export const projectSchema = z
   .object({
     path: z.string().min(1),
     engine: z.string().optional(),
+    /** The approval mode of this project's chats, unless a chat set its own with /mode. */
+    mode: approvalModeSchema.optional(),
     chats: z.array(chatAddress).default([]),
   })
   .strict();
@@ -163,6 +175,8 @@ export const approvalsSchema = z
   .object({
     /** An approval nobody answers is denied after this many seconds (hot: applies to new requests). */
     timeout_s: z.number().int().min(5).max(86_400).default(300),
+    /** The approval mode of chats with no /mode and no project mode; unset: each engine's own config. */
+    mode: approvalModeSchema.optional(),
   })
   .strict();
 

@@ -36,6 +36,11 @@ export class RunInterruptedError extends FerryError {
   readonly code = 'FERRY_RUN_INTERRUPTED';
 }
 
+/** A run was handed over to the next generation (live restore): its engine runs on. */
+export class RunDetachedError extends FerryError {
+  readonly code = 'FERRY_RUN_DETACHED';
+}
+
 /** A lifecycle hook did not finish before its deadline; the message names the owner. */
 export class HookTimeoutError extends FerryError {
   readonly code = 'FERRY_HOOK_TIMEOUT';

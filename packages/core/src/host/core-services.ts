@@ -11,8 +11,11 @@ import { RecoveryService } from '../restart/recovery-service.js';
 import { RestartCoordinator } from '../restart/restart-coordinator.js';
 import { AnswerDelivery } from '../runs/answer-delivery.js';
 import { APPROVALS_CONFIG, ApprovalBroker, type ApprovalsConfigReader } from '../runs/approval-broker.js';
+import { APPROVAL_MODE_SOURCES, ApprovalModes, approvalModeSources } from '../runs/approval-modes.js';
+import { ApprovalStore } from '../runs/approval-store.js';
 import { CostLedger } from '../runs/cost-ledger.js';
 import type { EngineSource } from '../runs/engine-source.js';
+import { LIVE_RUNS, LiveRuns } from '../runs/live-runs.js';
 import { Outbox } from '../runs/outbox.js';
 import { OutboxSender } from '../runs/outbox-sender.js';
 import { ProjectRouter } from '../runs/project-router.js';
@@ -62,7 +65,20 @@ export function wireCoreServices(d: CoreServiceDeps) {
   c.registerSingleton(CostLedger);
   c.registerSingleton(AnswerDelivery);
   c.register(APPROVALS_CONFIG, { useValue: (() => config().approvals) satisfies ApprovalsConfigReader });
+  c.registerSingleton(ApprovalStore);
+  c.register(APPROVAL_MODE_SOURCES, {
+    useFactory: (dc) =>
+      approvalModeSources(config, new ProjectRouter(config, dc.resolve(SessionStore), d.stateDir)),
+  });
+  c.registerSingleton(ApprovalModes);
   c.registerSingleton(ApprovalBroker);
+  const live = new LiveRuns({
+    stateDir: d.stateDir,
+    restart: () => config().restart,
+    log,
+    env: d.env ?? process.env,
+  });
+  c.register(LIVE_RUNS, { useValue: live });
   c.registerSingleton(RunService);
   const sessions = c.resolve(SessionStore);
   const ledger = c.resolve(RunLedger);
@@ -78,6 +94,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
     notifier: d.notifier,
     drainTimeoutMs: () => config().restart.drain_timeout_s * 1000,
     stuckAfterMs: () => config().restart.stuck_after_s * 1000,
+    liveRestore: () => config().restart.live_restore && live.unsupported() === undefined,
     participants: () => [...d.participants(), { owner: 'triggers', hooks: triggers }],
     stopTimeoutMs: d.stopTimeoutMs,
   });
@@ -93,6 +110,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
     reasons,
     runs,
     hub,
+    live,
     restart: () => config().restart,
     maxAttempts: () => config().ingress.max_attempts,
   });
@@ -115,6 +133,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
   for (const command of builtinCommands({
     clock,
     runs,
+    approvals: { modes: c.resolve(ApprovalModes), store: c.resolve(ApprovalStore) },
     sessions,
     ledger,
     costs,
@@ -136,6 +155,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
     log,
     journal,
     runs,
+    approvals: c.resolve(ApprovalBroker),
     commands,
     router,
     engines: d.engines,
@@ -153,6 +173,7 @@ export function wireCoreServices(d: CoreServiceDeps) {
     outbox,
     costs,
     runs,
+    live,
     router,
     sender,
     coordinator,

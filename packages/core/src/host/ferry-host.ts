@@ -12,6 +12,7 @@ import { discoverPlugins } from '../plugins/plugin-discovery.js';
 import { PluginRegistry } from '../plugins/plugin-registry.js';
 import { shareHostCore } from '../plugins/share-host-core.js';
 import type { RestartOutcome, RestartRequest } from '../restart/restart-coordinator.js';
+import { liveRestoreStatus } from '../runs/live-runs.js';
 import { StateStore } from '../state/state-store.js';
 import { findInstalledUnit } from '../supervisor/installed-unit.js';
 import { acquireInstanceLock, type InstanceLock } from '../supervisor/instance-lock.js';
@@ -43,7 +44,7 @@ export class FerryHost {
   #core: CoreServices | undefined;
   #reloader: ConfigReloader | undefined;
   /** A stop signal that arrived before the coordinator existed. */
-  #signalled: string | undefined;
+  #signalled: RestartRequest | undefined;
   #engines!: RegistryEngineSource;
 
   private constructor(
@@ -152,6 +153,16 @@ export class FerryHost {
 
     const status = new StatusServer({ stateDir, logger: log });
     status.handle('status', () => this.status());
+    status.handle('stop', (args) => {
+      const drain = args.drain === true;
+      void this.requestRestart({
+        reason: 'ferry stop (cli)',
+        force: args.force === true,
+        drain,
+        final: drain,
+      });
+      return { accepted: true };
+    });
     status.handle('restart', (args) => {
       void this.requestRestart({ reason: 'ferry restart (cli)', force: args.force === true, rebuild: true });
       return { accepted: true };
@@ -216,7 +227,7 @@ export class FerryHost {
       { transports: core.hub.ids(), engine: config.current.default_engine, config: config.path },
       'ferry is ready',
     );
-    if (this.#signalled) void this.requestRestart({ reason: this.#signalled });
+    if (this.#signalled) void this.requestRestart(this.#signalled);
   }
 
   get #services(): CoreServices {
@@ -234,16 +245,20 @@ export class FerryHost {
     const outcome = await this.#services.coordinator.drained;
     this.#services.coordinator.markStopping();
     await this.#runTeardown();
-    const env = this.options.env ?? process.env;
-    // under systemd (Type=notify sets NOTIFY_SOCKET; every unit gets INVOCATION_ID) exiting is the restart
-    const supervised = Boolean(env.NOTIFY_SOCKET || env.INVOCATION_ID);
-    const rebuild = outcome.rebuild && !supervised;
+    // under a supervisor exiting is the restart
+    const rebuild = outcome.rebuild && !this.#supervised;
     if (!rebuild) this.notifier.close();
     this.log.info(
       { reason: outcome.reason, rebuild, generation: this.generation },
       rebuild ? 'restarting in-process' : 'stopped',
     );
     return { code: 0, rebuild };
+  }
+
+  /** systemd (Type=notify sets NOTIFY_SOCKET; every unit gets INVOCATION_ID) or FERRY_SUPERVISED=1. */
+  get #supervised(): boolean {
+    const env = this.options.env ?? process.env;
+    return Boolean(env.NOTIFY_SOCKET || env.INVOCATION_ID || env.FERRY_SUPERVISED === '1');
   }
 
   status(): StatusReport {
@@ -262,6 +277,8 @@ export class FerryHost {
       },
       triggers: this.#services.triggers.status(),
       started_at: new Date(this.#startedAt).toISOString(),
+      drain_timeout_s: this.config.current.restart.drain_timeout_s,
+      live_restore: liveRestoreStatus(this.config.current.restart.live_restore, this.#services.live),
       ...(this.#reloader?.lastError ? { config_error: this.#reloader.lastError.message } : {}),
     };
   }
@@ -286,8 +303,12 @@ export class FerryHost {
     const onSignal = (signal: NodeJS.Signals) => {
       count++;
       this.log.info({ signal, count }, count > 1 ? 'second signal: not waiting for runs' : 'stopping');
-      if (this.#core) void this.requestRestart({ reason: signal, force: count > 1 });
-      else this.#signalled = signal;
+      // a supervised SIGTERM is usually a restart, so live restore hands runs over; in the
+      // foreground nothing may come back, so runs are drained (docs/live-restore.md)
+      const drain = !(signal === 'SIGTERM' && this.#supervised);
+      const req = { reason: signal, force: count > 1, drain };
+      if (this.#core) void this.requestRestart(req);
+      else this.#signalled = req;
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);

@@ -16,11 +16,17 @@ export interface StatusReport {
     started_at: string;
     chat: string;
     steps: number;
+    /** Live restore: the engine runs under this shim, and outlives a restart. */
+    detached?: { shim_pid?: number; engine_pid?: number };
   }[];
   readonly queued: number;
   readonly journal: { readonly pending: number; readonly dead: number };
   readonly triggers: Readonly<Record<string, unknown>>;
   readonly started_at: string;
+  /** `[restart] drain_timeout_s` of the running config (how long `ferry stop --drain` may take). */
+  readonly drain_timeout_s?: number;
+  /** `[restart] live_restore`, and why it is off where it cannot work here. */
+  readonly live_restore?: { readonly enabled: boolean; readonly unavailable?: string };
   /** The last rejected config edit (file:line: key: problem), until a good edit is applied. */
   readonly config_error?: string;
 }
@@ -32,5 +38,13 @@ export function runsForStatus(runs: readonly ActiveRunInfo[]): StatusReport['run
     started_at: new Date(r.startedAt).toISOString(),
     chat: formatChatAddress(r.chat),
     steps: r.steps,
+    ...(r.detached
+      ? {
+          detached: {
+            ...(r.detached.shimPid ? { shim_pid: r.detached.shimPid } : {}),
+            ...(r.detached.enginePid ? { engine_pid: r.detached.enginePid } : {}),
+          },
+        }
+      : {}),
   }));
 }

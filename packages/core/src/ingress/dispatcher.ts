@@ -7,6 +7,7 @@ import type { CommandRegistry } from '../commands/command-registry.js';
 import { parseCommand } from '../commands/parse-command.js';
 import type { IngressConfig } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
+import type { ApprovalBroker } from '../runs/approval-broker.js';
 import type { EngineSource } from '../runs/engine-source.js';
 import { formatDuration } from '../runs/format-duration.js';
 import type { ProjectRouter } from '../runs/project-router.js';
@@ -29,6 +30,8 @@ export interface DispatcherDeps {
   readonly log: Logger;
   readonly journal: IngressJournal;
   readonly runs: RunService;
+  /** Where button presses on approval messages and answers typed in text go. */
+  readonly approvals: ApprovalBroker;
   readonly commands: CommandRegistry;
   readonly router: ProjectRouter;
   readonly engines: EngineSource;
@@ -97,6 +100,13 @@ export class Dispatcher {
     const parsed = parseCommand(event.text);
     if (parsed && this.d.commands.get(parsed.name)) {
       await this.#command(entry, parsed.name, parsed.args);
+      return;
+    }
+    // a question waits for this sender's words: the message answers it instead of starting a run
+    const answer = parsed ? undefined : this.d.approvals.textAnswer(event.chat, event.sender);
+    if (answer) {
+      if (journal.claim(entry.seq)) await answer(event.text);
+      journal.setState(entry.seq, 'done');
       return;
     }
     const session = sessionKeyOf(event.chat);
@@ -210,8 +220,7 @@ export class Dispatcher {
     }
     if (event.text.startsWith('approve:')) {
       // claimed first: a redelivered press must not answer twice
-      if (this.d.journal.claim(entry.seq))
-        await this.d.runs.answerApproval(event.text, event.chat, event.sender.name ?? event.sender.id);
+      if (this.d.journal.claim(entry.seq)) await this.d.approvals.press(event.text, event.chat, event.sender);
       this.d.journal.setState(entry.seq, 'done');
       return;
     }

@@ -17,4 +17,5 @@ export const RESERVED_COMMAND_IDS: ReadonlySet<string> = new Set([
   'triggers',
   'approve',
   'deny',
+  'mode',
 ]);

@@ -2,8 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Writable } from 'node:stream';
+import type { DetachedRun } from '../api/detached-run.js';
 import type { Clock } from '../clock/clock.js';
 import { EngineSpawnError } from './engine-spawn-error.js';
+import { startDetached } from './live/start-detached.js';
 
 export interface EngineExit {
   readonly code: number | null;
@@ -28,6 +30,11 @@ export interface EngineProcessOptions {
   readonly signal?: AbortSignal;
   /** Config key holding the executable's path (`engines.claude.path`), named in spawn errors. */
   readonly pathKey?: string;
+  /**
+   * `RunRequest.detached`, when the host offers live restore: the engine then runs under a shim
+   * that outlives the host, or, if this run's engine is already there, is attached to.
+   */
+  readonly detach?: DetachedRun | undefined;
 }
 
 export interface EngineProcess {
@@ -43,6 +50,13 @@ export interface EngineProcess {
   stop(reason?: string): Promise<void>;
   /** Why `stop` was called first, if it was. */
   readonly stopReason: string | undefined;
+  /**
+   * True when this is an engine a previous host started (live restore): `lines` start from its
+   * first output again, and its first input must not be sent twice.
+   */
+  readonly reattached: boolean;
+  /** What was written to stdin before a re-attach (empty otherwise). */
+  previousInput(): string;
 }
 
 /** systemd hands these to Ferry itself; a child that sees them may try to use Ferry's sockets. */
@@ -59,6 +73,7 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
   options.signal?.throwIfAborted();
   const env = { ...options.env };
   for (const name of SUPERVISOR_ENV) delete env[name];
+  if (options.detach) return startDetached({ ...options, env }, options.detach);
   const child = spawn(options.command, [...options.args], {
     cwd: options.cwd,
     env,
@@ -80,6 +95,7 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
 
 class GroupLeaderProcess implements EngineProcess {
   readonly pid: number;
+  readonly reattached = false;
   readonly lines: AsyncIterable<string>;
   readonly stdin: Writable | null;
   readonly exit: Promise<EngineExit>;
@@ -146,6 +162,10 @@ class GroupLeaderProcess implements EngineProcess {
 
   stderrTail(): string {
     return this.#stderr;
+  }
+
+  previousInput(): string {
+    return '';
   }
 
   stop(reason = 'stopped'): Promise<void> {

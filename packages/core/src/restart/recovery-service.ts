@@ -3,6 +3,7 @@ import { parseCommand } from '../commands/parse-command.js';
 import type { RestartConfig } from '../config/schema.js';
 import type { IngressJournal } from '../ingress/ingress-journal.js';
 import type { Logger } from '../logging/logger.js';
+import type { LiveRuns } from '../runs/live-runs.js';
 import type { Outbox } from '../runs/outbox.js';
 import type { OutboxSender } from '../runs/outbox-sender.js';
 import type { Reasons } from '../runs/reasons.js';
@@ -22,12 +23,15 @@ export interface RecoveryDeps {
   readonly reasons: Reasons;
   readonly runs: RunService;
   readonly hub: TransportHub;
+  readonly live: LiveRuns;
   readonly restart: () => RestartConfig;
   readonly maxAttempts: () => number;
 }
 
 export interface RecoveryReport {
   readonly resent: number;
+  /** Runs whose engine outlived the last generation, followed again (live restore). */
+  readonly reattached: number;
   readonly interrupted: number;
   readonly autoResumed: number;
   readonly requeued: number;
@@ -45,10 +49,12 @@ export class RecoveryService {
 
   async recover(): Promise<RecoveryReport> {
     const resent = await this.#resendOutbox();
-    const { interrupted, autoResumed } = await this.#interruptedRuns();
-    const { requeued, dead } = await this.#strandedEntries();
-    const report = { resent, interrupted, autoResumed, requeued, dead };
-    if (resent + interrupted + requeued + dead > 0)
+    const attached = this.#reattach();
+    const { interrupted, autoResumed } = await this.#interruptedRuns(attached);
+    const { requeued, dead } = await this.#strandedEntries(attached);
+    const reattached = attached.size;
+    const report = { resent, reattached, interrupted, autoResumed, requeued, dead };
+    if (resent + reattached + interrupted + requeued + dead > 0)
       this.d.log.info(report, 'recovered from the previous generation');
     return report;
   }
@@ -68,12 +74,57 @@ export class RecoveryService {
     return before - failed;
   }
 
-  async #interruptedRuns(): Promise<{ interrupted: number; autoResumed: number }> {
+  /**
+   * Live restore: runs whose engine a previous generation left under its shim are followed
+   * again (the runner re-reads the engine's output from its start and the answer is delivered
+   * once, through the outbox). One that ended meanwhile is read to its end; one whose shim
+   * died with it ends as a failed run. Returns the ledger ids and journal entries now running.
+   */
+  #reattach(): Map<number, number | undefined> {
+    const attached = new Map<number, number | undefined>();
+    const { live, ledger, hub, log } = this.d;
+    const keep = new Set<number>();
+    for (const run of ledger.unfinished()) {
+      const state = live.state(run.id);
+      if (state === 'absent') continue;
+      if (state === 'incompatible' || !hub.has(run.chat.transport)) {
+        // nobody can follow it: stop it, and report it below like any interrupted run
+        log.warn({ runId: run.id, state }, 'a detached run cannot be re-attached; it is stopped');
+        live.kill(run.id);
+        continue;
+      }
+      keep.add(run.id);
+      attached.set(run.id, run.seq);
+      void this.d.runs.submit({
+        ...(run.seq === undefined ? {} : { seq: run.seq }),
+        chat: run.chat,
+        session: run.session,
+        prompt: run.prompt,
+        engine: run.engine,
+        cwd: run.cwd,
+        ...(run.replyTo ? { replyTo: run.replyTo } : {}),
+        ...(run.source ? { source: run.source } : {}),
+        ...(run.progress ? { notice: run.progress } : {}),
+        reattach: { runId: run.id, startedAt: run.startedAt, ...live.request(run.id) },
+      });
+      log.info(
+        { runId: run.id, state, engine: run.engine },
+        're-attached to a run that outlived the restart',
+      );
+    }
+    const swept = live.sweep(keep);
+    if (swept > 0) log.debug({ swept }, 'removed the directories of finished runs');
+    return attached;
+  }
+
+  async #interruptedRuns(
+    attached: ReadonlyMap<number, number | undefined>,
+  ): Promise<{ interrupted: number; autoResumed: number }> {
     const cfg = this.d.restart();
     let autoResumed = 0;
-    const runs = this.d.ledger.unfinished();
+    const runs = this.d.ledger.unfinished().filter((r) => !attached.has(r.id));
     for (const run of runs) {
-      const why = run.state === 'interrupted' ? 'interrupted by restart' : 'interrupted by a crash';
+      const why = run.state === 'running' ? 'interrupted by a crash' : 'interrupted by restart';
       if (run.progress)
         await this.d.hub.tryEdit(run.progress, { text: `⚠️ ${why} · ${run.engine} · ${run.steps} step(s)` });
       this.d.ledger.close(run.id, 'recovered');
@@ -106,11 +157,15 @@ export class RecoveryService {
     return { interrupted: runs.length, autoResumed };
   }
 
-  async #strandedEntries(): Promise<{ requeued: number; dead: number }> {
+  async #strandedEntries(
+    attached: ReadonlyMap<number, number | undefined>,
+  ): Promise<{ requeued: number; dead: number }> {
     let requeued = 0;
     let dead = 0;
     const pending = new Set(this.d.outbox.pending().map((i) => i.seq));
+    const following = new Set(attached.values());
     for (const entry of this.d.journal.list(['running', 'answering'])) {
+      if (following.has(entry.seq)) continue;
       if (entry.state === 'answering') {
         // its answer (or reason) was confirmed but the state change was cut; one still pending
         // in the outbox stays with the retry loop

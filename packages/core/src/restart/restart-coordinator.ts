@@ -31,6 +31,8 @@ export interface RestartRequest {
    * `/restart`); under systemd the process exits and systemd starts the next one.
    */
   readonly rebuild?: boolean;
+  /** Drain runs even under live restore (`ferry stop --drain`): nothing is left running. */
+  readonly drain?: boolean;
 }
 
 export interface RestartOutcome {
@@ -38,6 +40,8 @@ export interface RestartOutcome {
   readonly rebuild: boolean;
   readonly waited: number;
   readonly interrupted: number;
+  /** Runs left running for the next generation (live restore). */
+  readonly handedOver: number;
 }
 
 export interface CoordinatorDeps {
@@ -51,6 +55,8 @@ export interface CoordinatorDeps {
   readonly stopTimeoutMs?: () => number | undefined;
   /** A run silent this long is stuck: the drain stops waiting for it before the deadline. */
   readonly stuckAfterMs: () => number;
+  /** `[restart] live_restore`: runs whose engine can outlive the host are handed over, not drained. */
+  readonly liveRestore?: () => boolean;
   /** Other participants (plugins, services) whose own work counts in the drain. */
   readonly participants: () => readonly { owner: string; hooks: Lifecycle }[];
 }
@@ -130,6 +136,9 @@ export class RestartCoordinator {
     const extender = new StopTimeoutExtender(notifier, clock, this.d.stopTimeoutMs?.(), deadline);
     extender.tick();
     log.info({ reason: req.reason, timeoutMs, runs: runs.active().length }, 'drain started');
+    // a stop that will not come back, or one asked to drain, leaves no engine behind
+    const handOver = !req.final && !req.drain && (this.d.liveRestore?.() ?? false);
+    const handedOver = handOver ? await runs.handOver() : 0;
 
     const verb = req.final ? 'stopping' : 'restarting';
     const notices = await this.#announce(deadline, verb);
@@ -177,6 +186,7 @@ export class RestartCoordinator {
       rebuild: req.rebuild === true,
       waited: report.waited,
       interrupted: report.interrupted.length,
+      handedOver,
     };
   }
 

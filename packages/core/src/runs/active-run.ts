@@ -1,4 +1,5 @@
 import type { MessageRef } from '../api/messages.js';
+import type { LiveRunOffer } from './live-runs.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import type { RunJob } from './run-job.js';
 
@@ -11,5 +12,7 @@ export interface ActiveRun {
   lastOutputAt: number;
   progress?: MessageRef;
   reporter?: ProgressReporter;
+  /** Live restore's offer, when the run got one. */
+  live?: LiveRunOffer;
   readonly done: Promise<void>;
 }

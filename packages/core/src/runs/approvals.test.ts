@@ -62,7 +62,7 @@ describe('chat-native approvals', () => {
     const { asked } = await start(bash);
     expect(asked.text).toBe('🔐 test wants to run Bash: $ touch x.txt');
     const buttons = (asked.buttons ?? []).flat();
-    expect(buttons.map((b) => b.text)).toEqual(['Allow', 'Deny']);
+    expect(buttons.map((b) => b.text)).toEqual(['Allow', 'Deny', 'Always allow Bash in this session']);
     expect(buttons[0]!.data).toMatch(/^approve:\d+:1:allow$/);
     expect(Buffer.byteLength(approvalButtonData(999_999_999, 999_999, 'opt_99'))).toBeLessThanOrEqual(64);
   });
@@ -105,7 +105,11 @@ describe('chat-native approvals', () => {
         { id: 'o1', label: 'dayjs' },
       ],
     });
-    expect(asked.buttons).toHaveLength(2);
+    expect(asked.buttons!.map((row) => row.map((b) => b.text))).toEqual([
+      ['date-fns'],
+      ['dayjs'],
+      ['✍️ Answer in text'],
+    ]);
     await h.transport.press(asked.ref, 'date-fns', { sender: { id: '7', name: 'Ann' } });
     await h.transport.waitFor((t) => t.texts().some((x) => x.startsWith('engine got allow:o0')));
     expect(asked.text).toMatch(/✓ date-fns — answered by Ann$/);
@@ -129,5 +133,19 @@ describe('chat-native approvals', () => {
     expect(h.transport.texts().find((x) => x.startsWith('engine got'))).toContain('did not answer');
     expect(asked.text).toMatch(/✗ denied — no answer within 60 s$/);
     await h.transport.press(asked.ref, 'Allow').catch(() => undefined);
+  });
+
+  it('ignores a press from another chat: the request stays open and the engine waits', async () => {
+    const { h, asked } = await start(bash);
+    const data = asked.buttons![0]![0]!.data;
+    await h.transport.receive(data, { kind: 'callback', chat: { transport: 'memory', chat: 'elsewhere' } });
+    await vi.waitFor(() => expect(h.journal.list(['done']).map((e) => e.event.text)).toContain(data));
+    expect(asked.text).toBe('🔐 test wants to run Bash: $ touch x.txt');
+    expect(asked.buttons).toBeDefined();
+    expect(h.transport.texts().some((x) => x.startsWith('engine got') || x.includes('already handled'))).toBe(
+      false,
+    );
+    await h.transport.press(asked.ref, 'Allow');
+    await h.transport.waitFor((t) => t.texts().some((x) => x.startsWith('engine got allow')));
   });
 });

@@ -10,6 +10,11 @@ export interface DrainOptions {
   readonly exempt?: ReadonlySet<string>;
   /** A run silent this long counts as stuck and is interrupted before the deadline. */
   readonly stuckAfterMs?: number;
+  /**
+   * True for a run that waits on a person (an approval): it cannot finish by itself, so the
+   * drain does not wait for it; it is interrupted at once and offered to resume.
+   */
+  readonly waitingOnHuman?: (runId: number) => boolean;
 }
 
 /** The drain re-checks liveness at least this often. */
@@ -39,7 +44,11 @@ export async function drainRuns(
     for (;;) {
       const now = clock.now();
       for (const run of active()) {
-        if (!asked.includes(run) && !stuck.includes(run) && now - run.lastOutputAt >= stuckAfterMs) {
+        if (asked.includes(run) || stuck.includes(run)) continue;
+        if (options.waitingOnHuman?.(run.id)) {
+          stuck.push(run);
+          run.controller.abort(new RunInterruptedError('parked: it waits for an answer in chat'));
+        } else if (now - run.lastOutputAt >= stuckAfterMs) {
           stuck.push(run);
           run.controller.abort(
             new RunInterruptedError(`stuck: no output for ${formatDuration(now - run.lastOutputAt)}`),

@@ -23,6 +23,11 @@ export interface RunJob {
   readonly fresh?: boolean;
   /** A command's captured run: the answer goes here instead of to the chat. */
   readonly capture?: (answer: EngineAnswer) => void;
+  /**
+   * Carry on with run `runId`, whose engine a previous generation started under live restore:
+   * same ledger row, same start time, the same request; its journal entry is already claimed.
+   */
+  readonly reattach?: { readonly runId: number; readonly startedAt: number; readonly resume?: string };
 }
 
 export interface ActiveRunInfo {
@@ -33,4 +38,6 @@ export interface ActiveRunInfo {
   readonly startedAt: number;
   readonly lastOutputAt: number;
   readonly steps: number;
+  /** Set when the engine runs under a live-restore shim. */
+  readonly detached?: { readonly shimPid?: number; readonly enginePid?: number };
 }

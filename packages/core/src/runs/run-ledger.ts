@@ -6,7 +6,7 @@ import type { StateStore } from '../state/state-store.js';
 import { CLOCK, STATE_STORE } from '../tokens.js';
 import { RUN_MIGRATIONS } from './run-migrations.js';
 
-export type RunState = 'running' | 'interrupted' | 'finished' | 'recovered';
+export type RunState = 'running' | 'interrupted' | 'detached' | 'finished' | 'recovered';
 
 export interface RunRecord {
   readonly id: number;
@@ -101,10 +101,18 @@ export class RunLedger {
       .run(state, this.clock.now(), id);
   }
 
-  /** Runs the previous generation did not finish: interrupted by a drain, or still `running` after a crash. */
+  /** A run handed over by a previous generation runs again in this one (live restore). */
+  reopen(id: number): void {
+    this.store.db.prepare(`UPDATE runs SET state = 'running', ended_at = NULL WHERE id = ?`).run(id);
+  }
+
+  /**
+   * Runs the previous generation did not finish: interrupted by a drain, handed over with
+   * their engine still going (live restore), or still `running` after a crash.
+   */
   unfinished(): RunRecord[] {
     const rows = this.store.db
-      .prepare(`SELECT * FROM runs WHERE state IN ('running', 'interrupted') ORDER BY id`)
+      .prepare(`SELECT * FROM runs WHERE state IN ('running', 'interrupted', 'detached') ORDER BY id`)
       .all() as Row[];
     return rows.map(toRecord);
   }

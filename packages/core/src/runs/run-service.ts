@@ -1,10 +1,9 @@
 import { inject, injectable } from 'tsyringe';
 import { type ChatAddress, formatChatAddress } from '../api/chat-address.js';
-import type { EngineEvent } from '../api/engine.js';
 import type { DrainReport, DrainRequest } from '../api/lifecycle.js';
 import type { MessageRef } from '../api/messages.js';
 import type { Clock } from '../clock/clock.js';
-import { RunCancelledError, RunInterruptedError } from '../errors/codes.js';
+import { RunCancelledError, RunDetachedError } from '../errors/codes.js';
 import type { IngressJournal } from '../ingress/ingress-journal.js';
 import type { Logger } from '../logging/logger.js';
 import { CLOCK, ENGINE_SOURCE, INGRESS_JOURNAL, LOGGER, TRANSPORT_HUB } from '../tokens.js';
@@ -12,13 +11,11 @@ import type { TransportHub } from '../transports/transport-hub.js';
 import type { ActiveRun } from './active-run.js';
 import { AnswerDelivery } from './answer-delivery.js';
 import { ApprovalBroker } from './approval-broker.js';
-import { capturedAnswer } from './captured-answer.js';
-import { guardEngineEvents } from './contract-guard.js';
 import { CostLedger } from './cost-ledger.js';
 import { type DrainOptions, drainRuns } from './drain-runs.js';
 import type { EngineSource } from './engine-source.js';
-import { finalView } from './final-view.js';
-import { ProgressReporter } from './progress-reporter.js';
+import { type ExecuteDeps, executeRun } from './execute-run.js';
+import { LIVE_RUNS, type LiveRuns } from './live-runs.js';
 import type { ActiveRunInfo, RunJob } from './run-job.js';
 import { RunLedger } from './run-ledger.js';
 import { SessionStore } from './session-store.js';
@@ -57,7 +54,23 @@ export class RunService {
     @inject(AnswerDelivery) private readonly delivery: AnswerDelivery,
     @inject(CostLedger) private readonly costs: CostLedger,
     @inject(ApprovalBroker) private readonly approvals: ApprovalBroker,
+    @inject(LIVE_RUNS) private readonly live: LiveRuns,
   ) {}
+
+  get #deps(): ExecuteDeps {
+    return {
+      clock: this.clock,
+      log: this.log,
+      hub: this.hub,
+      engines: this.engines,
+      sessions: this.sessions,
+      ledger: this.ledger,
+      delivery: this.delivery,
+      costs: this.costs,
+      approvals: this.approvals,
+      live: this.live,
+    };
+  }
 
   /** Queues a job; resolves when it has finished (answered, failed, cancelled or interrupted). */
   submit(job: RunJob): Promise<void> {
@@ -88,7 +101,25 @@ export class RunService {
       startedAt: r.startedAt,
       lastOutputAt: r.lastOutputAt,
       steps: r.reporter?.steps ?? 0,
+      ...(r.live?.started ? { detached: { shimPid: r.live.shimPid, enginePid: r.live.enginePid } } : {}),
     }));
+  }
+
+  /**
+   * Live restore: lets go of every run whose engine runs under a shim, leaving the engine
+   * running for the next generation; resolves once their records say `detached`. Runs that
+   * cannot be handed over (in-process engines) stay for the drain.
+   */
+  async handOver(): Promise<number> {
+    const handed = [...this.#active.values()].filter((r) => r.live?.started);
+    for (const run of handed) {
+      run.live!.released = true;
+      run.controller.abort(new RunDetachedError('handed over to the next generation'));
+    }
+    await Promise.allSettled(handed.map((r) => r.done));
+    if (handed.length > 0)
+      this.log.info({ runs: handed.map((r) => r.id) }, 'runs handed over, engines left running');
+    return handed.length;
   }
 
   queued(): number {
@@ -133,7 +164,10 @@ export class RunService {
    */
   async drain(req: DrainRequest, options: DrainOptions = {}): Promise<DrainReport> {
     this.stopAccepting();
-    return drainRuns(() => this.#active.values(), this.clock, req, options);
+    return drainRuns(() => this.#active.values(), this.clock, req, {
+      waitingOnHuman: (id) => this.approvals.hasPending(id),
+      ...options,
+    });
   }
 
   #pump(session: string): void {
@@ -148,8 +182,9 @@ export class RunService {
       next.resolve();
       return;
     }
-    // claimed only now, not when queued: a crash before this point leaves it pending, to run later
-    if (next.job.seq !== undefined && !this.journal.claim(next.job.seq)) {
+    // claimed only now, not when queued: a crash before this point leaves it pending, to run later;
+    // a re-attached run's entry was claimed by the generation that started it
+    if (next.job.seq !== undefined && !next.job.reattach && !this.journal.claim(next.job.seq)) {
       next.resolve();
       this.#pump(session);
       return;
@@ -184,18 +219,21 @@ export class RunService {
 
   #start(job: RunJob, notice: MessageRef | undefined): ActiveRun {
     const controller = new AbortController();
-    const startedAt = this.clock.now();
-    const id = this.ledger.open({
-      ...(job.seq === undefined ? {} : { seq: job.seq }),
-      session: job.session,
-      chat: job.chat,
-      engine: job.engine,
-      prompt: job.prompt,
-      cwd: job.cwd,
-      ...(job.replyTo ? { replyTo: job.replyTo } : {}),
-      ...(job.source ? { source: job.source } : {}),
-      ...(job.resumeAttempts ? { resumeAttempts: job.resumeAttempts } : {}),
-    });
+    const startedAt = job.reattach?.startedAt ?? this.clock.now();
+    if (job.reattach) this.ledger.reopen(job.reattach.runId);
+    const id =
+      job.reattach?.runId ??
+      this.ledger.open({
+        ...(job.seq === undefined ? {} : { seq: job.seq }),
+        session: job.session,
+        chat: job.chat,
+        engine: job.engine,
+        prompt: job.prompt,
+        cwd: job.cwd,
+        ...(job.replyTo ? { replyTo: job.replyTo } : {}),
+        ...(job.source ? { source: job.source } : {}),
+        ...(job.resumeAttempts ? { resumeAttempts: job.resumeAttempts } : {}),
+      });
     const run: ActiveRun = {
       id,
       job,
@@ -204,129 +242,12 @@ export class RunService {
       lastOutputAt: startedAt,
       done: Promise.resolve(),
     };
-    const done = this.#execute(run, notice).catch((err: unknown) =>
+    const done = executeRun(this.#deps, run, notice).catch((err: unknown) =>
       this.log.error({ err, runId: id }, 'run failed'),
     );
     Object.assign(run, { done });
     this.#active.set(id, run);
     void done.finally(() => this.#active.delete(id));
     return run;
-  }
-
-  async #execute(run: ActiveRun, notice: MessageRef | undefined): Promise<void> {
-    const { job, controller } = run;
-    const presenter = this.hub.presenter(job.chat);
-    const cancelData = this.hub.capabilities(job.chat).buttons ? `cancel:${run.id}` : undefined;
-    const first = presenter.progress({
-      engine: job.engine,
-      elapsedMs: 0,
-      actions: [],
-      status: 'running',
-      ...(cancelData ? { cancelData } : {}),
-      ...(job.source ? { source: job.source } : {}),
-    });
-    run.progress =
-      notice && (await this.hub.tryEdit(notice, first))
-        ? notice
-        : await this.hub.trySend(job.chat, { ...first, ...(job.replyTo ? { replyTo: job.replyTo } : {}) });
-    if (run.progress) {
-      this.ledger.update(run.id, { progress: run.progress });
-      run.reporter = new ProgressReporter(
-        this.hub,
-        this.clock,
-        run.progress,
-        job.engine,
-        run.startedAt,
-        cancelData,
-        job.source,
-      );
-      run.reporter.start();
-    }
-
-    let final: Extract<EngineEvent, { type: 'completed' }> | undefined;
-    let model: string | undefined;
-    let resumeLine: string | undefined;
-    // a fresh run keeps its token to itself: the chat's conversation is left as it was
-    let token = job.resume ?? (job.fresh ? undefined : this.sessions.resumeToken(job.session, job.engine));
-    try {
-      const runner = await this.engines.runner(job.engine);
-      const resume = token;
-      const events = runner.run(
-        {
-          prompt: job.prompt,
-          cwd: job.cwd,
-          session: job.session,
-          chat: job.chat,
-          ...(resume ? { resume } : {}),
-          approvals: this.approvals.open(run.id, job.engine, job.chat),
-        },
-        controller.signal,
-      );
-      // on /cancel or a restart a runner awaiting an answer must wake up (with a deny) to stop
-      controller.signal.addEventListener('abort', () => void this.approvals.close(run.id), { once: true });
-      for await (const ev of guardEngineEvents(job.engine, events, (err) =>
-        this.log.warn({ err }, err.message),
-      )) {
-        run.lastOutputAt = this.clock.now();
-        if (ev.type === 'started') {
-          model = typeof ev.meta?.model === 'string' ? ev.meta.model : undefined;
-          // an engine that died before naming its session reports '': keep the token we had
-          if (ev.resume) {
-            token = ev.resume;
-            if (!job.fresh) this.sessions.setResumeToken(job.session, job.engine, ev.resume);
-            this.ledger.update(run.id, { resume: ev.resume });
-          }
-          run.reporter?.setModel(model);
-        } else if (ev.type === 'action') {
-          run.reporter?.action(ev.action, ev.phase, ev.ok);
-          if (ev.phase === 'completed') this.ledger.update(run.id, { steps: run.reporter?.steps ?? 0 });
-        } else if (ev.type === 'approval') {
-          // not awaited: the runner must keep reading its engine while the user decides
-          void this.approvals.show(run.id, ev.request);
-        } else {
-          final = ev;
-          if (ev.resume) {
-            token = ev.resume;
-            if (!job.fresh) this.sessions.setResumeToken(job.session, job.engine, ev.resume);
-          }
-        }
-        if (token) resumeLine = runner.resume.format(token);
-      }
-    } catch (err) {
-      if (!controller.signal.aborted) {
-        final = {
-          type: 'completed',
-          ok: false,
-          answer: '',
-          error: err instanceof Error ? err.message : String(err),
-        };
-      }
-    }
-    await this.approvals.close(run.id);
-    await run.reporter?.stop();
-    if (final?.usage) this.costs.add(job.engine, final.usage, job.chat);
-
-    const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
-    if (reason instanceof RunInterruptedError) {
-      // the journal entry stays `running`: the next generation reports it and offers /continue
-      this.ledger.close(run.id, 'interrupted');
-      return;
-    }
-    const view = finalView(job, final, {
-      cancelled: reason instanceof RunCancelledError,
-      model,
-      resumeLine,
-      durationMs: this.clock.now() - run.startedAt,
-      steps: run.reporter?.steps ?? 0,
-    });
-    if (job.capture) {
-      // a command asked for the answer: it decides what the chat sees; the progress still shrinks
-      this.ledger.close(run.id, 'finished');
-      job.capture(capturedAnswer(view, token));
-      if (run.progress && this.hub.capabilities(job.chat).edit)
-        await this.hub.tryEdit(run.progress, this.hub.presenter(job.chat).summary(view));
-      return;
-    }
-    await this.delivery.deliver(run, view);
   }
 }
