@@ -42,6 +42,36 @@ describe('exactly once across crashes', () => {
     expect((await daemon.exit).code).toBe(0);
   }, 150_000);
 
+  it('with live restore, runs outlive 3 SIGKILLs: 80 messages answered exactly once, runs re-attached', async () => {
+    const chat = await loopchat();
+    const { config } = instanceDir(loopchatConfig(chat).replace('delay_ms = 5', 'delay_ms = 150'));
+    const daemons: Daemon[] = [startDaemon(config)];
+    await daemons[0]!.waitForLog('ferry is ready');
+    const sent: UserMessage[] = [];
+    const chats = Array.from({ length: 8 }, (_, i) => `c${i}`);
+    for (let burst = 0; burst < 8; burst++) {
+      for (let i = 0; i < 10; i++) sent.push(chat.say(chats[i % chats.length]!, `message ${burst}-${i}`));
+      await sleep(300);
+      if (burst % 2 === 1 && burst < 7) {
+        const daemon = daemons.at(-1)!;
+        daemon.proc.kill('SIGKILL');
+        await daemon.exit;
+        daemons.push(startDaemon(config));
+        await daemons.at(-1)!.waitForLog('ferry is ready');
+      }
+    }
+    await chat.waitFor(() => sent.every((m) => outcome(chat, m).final >= 1), 90_000, 'every message answered');
+    await sleep(500);
+    const wrong = sent
+      .map((m) => ({ m, o: outcome(chat, m) }))
+      .filter(({ o }) => o.final !== 1 || o.answers.length + o.resent.length > 2);
+    expect(wrong.map(({ m }) => `${m.id} ${m.text}:\n${describeReplies(chat.repliesTo(m.id))}`)).toEqual([]);
+    const reattached = daemons.flatMap((d) => d.logs()).filter((l) => /re-attached to a run/.test(String(l.msg)));
+    expect(reattached.length).toBeGreaterThan(0);
+    daemons.at(-1)!.proc.kill('SIGTERM');
+    expect((await daemons.at(-1)!.exit).code).toBe(0);
+  }, 150_000);
+
   it('loses nothing it acknowledged when killed right after journaling a batch', async () => {
     const chat = await loopchat();
     const { config } = instanceDir(loopchatConfig(chat));

@@ -33,7 +33,7 @@ describe('plugin API versions through the daemon', () => {
   const newer = `${major}.${minor + 1}`;
 
   it(`refuses a plugin declaring a newer minor (${newer} on a ${PLUGIN_API_VERSION} host), naming both; 1.0 plugins still load`, async () => {
-    expect(PLUGIN_API_VERSION).toBe('1.2'); // 1.1: the commands API; 1.2: approval events (additive)
+    expect(PLUGIN_API_VERSION).toBe('1.3'); // 1.1: commands API; 1.2: approval events; 1.3: modes, questions (all additive)
     const { dir, config } = instanceDir();
     commandPlugin(join(dir, 'extra'), 'ferry-command-future', 'future', newer);
     commandPlugin(join(dir, 'extra'), 'ferry-command-classic', 'classic', '1.0');

@@ -7,14 +7,6 @@ import { detachedRun, ferryAsync, replies, runDirs, slowConfig } from './live-re
 /** A supervisor stand-in: the daemon believes a supervisor restarts it, as under systemd. */
 const SUPERVISED = { FERRY_SUPERVISED: '1' };
 
-async function waitForFirstStep(chat: Awaited<ReturnType<typeof loopchat>>, msg: { id: number }) {
-  await chat.waitFor(
-    () => (chat.repliesTo(msg.id)[0]?.edits ?? []).some((t) => t.includes('ListFiles') || t.includes('$ ls')),
-    15_000,
-    'the first step in the progress message',
-  );
-}
-
 describe('live restore: runs outlive the daemon', () => {
   it('SIGTERM under a supervisor: exits at once, the same engine carries on, its progress keeps updating, one answer', async () => {
     const chat = await loopchat();

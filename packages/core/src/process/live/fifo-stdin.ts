@@ -27,11 +27,15 @@ export class FifoStdin extends Writable {
 
   override _write(chunk: Buffer, _enc: BufferEncoding, callback: (err?: Error | null) => void): void {
     const fd = this.#fd;
-    if (fd === undefined) return callback(new Error('the engine’s stdin is closed'));
+    if (fd === undefined) {
+      callback(new Error('the engine’s stdin is closed'));
+      return;
+    }
     try {
       appendFileSync(this.dir.input, chunk);
     } catch (err) {
-      return callback(err as Error);
+      callback(err as Error);
+      return;
     }
     write(fd, chunk, (err) => callback(err));
   }

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { instanceDir, REPO, startDaemon } from '../support/daemon.js';
+import { loopchat } from '../support/loopchat.js';
+import { detachedRun, replies, slowConfig } from './live-restore-support.js';
+
+const FAKE_BIN = join(REPO, 'test/fakes/bin-systemd');
+
+describe('live restore under systemd', () => {
+  it('starts each shim through `systemd-run --user --scope` when Ferry runs as a unit', async () => {
+    const chat = await loopchat();
+    const { dir, config } = instanceDir(slowConfig(chat).replace('delay_ms = 2000', 'delay_ms = 300'));
+    const log = join(dir, 'systemd-run.log');
+    const d = startDaemon(config, {
+      // what systemd gives every unit; the stand-in systemd-run comes first on PATH
+      INVOCATION_ID: '0123456789abcdef0123456789abcdef',
+      PATH: `${FAKE_BIN}:${process.env.PATH}`,
+      FAKE_SYSTEMD_RUN_LOG: log,
+    });
+    await d.waitForLog('ferry is ready');
+    const msg = chat.say('c1', 'list my files');
+    await detachedRun(config, 'loopchat:c1');
+    await chat.waitFor(() => replies(chat, msg).answers.length > 0, 15_000, 'the answer');
+    expect(readFileSync(log, 'utf8')).toMatch(/^--user --scope --quiet --collect -- sh -c /);
+    d.proc.kill('SIGTERM');
+    await d.exit;
+  });
+});
