@@ -60,13 +60,19 @@ describe('exactly once across crashes', () => {
         await daemons.at(-1)!.waitForLog('ferry is ready');
       }
     }
-    await chat.waitFor(() => sent.every((m) => outcome(chat, m).final >= 1), 90_000, 'every message answered');
+    await chat.waitFor(
+      () => sent.every((m) => outcome(chat, m).final >= 1),
+      90_000,
+      'every message answered',
+    );
     await sleep(500);
     const wrong = sent
       .map((m) => ({ m, o: outcome(chat, m) }))
       .filter(({ o }) => o.final !== 1 || o.answers.length + o.resent.length > 2);
     expect(wrong.map(({ m }) => `${m.id} ${m.text}:\n${describeReplies(chat.repliesTo(m.id))}`)).toEqual([]);
-    const reattached = daemons.flatMap((d) => d.logs()).filter((l) => /re-attached to a run/.test(String(l.msg)));
+    const reattached = daemons
+      .flatMap((d) => d.logs())
+      .filter((l) => /re-attached to a run/.test(String(l.msg)));
     expect(reattached.length).toBeGreaterThan(0);
     daemons.at(-1)!.proc.kill('SIGTERM');
     expect((await daemons.at(-1)!.exit).code).toBe(0);

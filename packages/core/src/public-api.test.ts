@@ -30,6 +30,7 @@ describe('the public API of @ferry/core', () => {
         "PluginContractError",
         "RESERVED_COMMAND_IDS",
         "RunCancelledError",
+        "RunDetachedError",
         "RunInterruptedError",
         "SERVICE",
         "SystemClock",

@@ -34,8 +34,9 @@ describe('claudeInvocation', () => {
       'stream-json',
       '--verbose',
     ]);
-    expect(inv.stdin?.text.endsWith('\n')).toBe(true);
-    expect(JSON.parse(inv.stdin!.text)).toEqual({ type: 'user', message: { role: 'user', content: prompt } });
+    const stdin = inv.stdin as { text: string };
+    expect(stdin.text.endsWith('\n')).toBe(true);
+    expect(JSON.parse(stdin.text)).toEqual({ type: 'user', message: { role: 'user', content: prompt } });
   });
 });
 
