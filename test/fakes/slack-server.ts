@@ -184,11 +184,21 @@ export class FakeSlackServer {
     return this.raise(slashCommand(this.workspace, { command: '/ferry', ...o }));
   }
 
-  /** `user` clicks a button of the bot's message: the one with `value`, else the first. */
-  click(o: { user: string; channel: string; ts: string; value?: string }): EnvelopeRecord {
+  /**
+   * `user` clicks a button of the bot's message: the one with `value`, else the first. `view`
+   * is what the user's client still shows (a client may not have the edit that removed the
+   * buttons yet, which is how a double tap reaches an app); default: the message as it is.
+   */
+  click(o: {
+    user: string;
+    channel: string;
+    ts: string;
+    value?: string;
+    view?: StoredMessage['blocks'];
+  }): EnvelopeRecord {
     const m = this.workspace.find(o.channel, o.ts);
     if (!m) throw new Error(`fake slack: no message ${o.channel}/${o.ts}`);
-    const buttons = (m.blocks ?? []).flatMap((b) =>
+    const buttons = (o.view ?? m.blocks ?? []).flatMap((b) =>
       ((b as { elements?: ButtonJson[] }).elements ?? []).filter((e) => 'action_id' in e),
     );
     const button = buttons.find((b) => o.value === undefined || b.value === o.value);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { SystemClock } from '../clock/system-clock.js';
 import { resolveConfigPath, stateDirOf } from '../config/config-path.js';
 import { DaemonNotRunningError } from '../errors/codes.js';
+import { DaemonUnreachableError } from '../supervisor/daemon-errors.js';
 import type { StatusReport } from '../host/status-report.js';
 import { requestDaemon } from '../supervisor/status-client.js';
 import type { ReportExit } from './report-exit.js';
@@ -31,17 +32,14 @@ export function stopCommands(program: Command, set: ReportExit): void {
     .command('restart')
     .description('restart the daemon of this config (in place, or through systemd when it runs under it)')
     .option('--force', 'do not wait for runs that cannot be handed over')
-    .action(async (opts: { force?: boolean }) => {
-      const stateDir = stateDirOf(resolveConfigPath());
-      await requestDaemon(
-        stateDir,
-        'restart',
-        { force: opts.force === true },
-        { configPath: resolveConfigPath() },
-      );
-      process.stdout.write('restart requested\n');
-      return set(Promise.resolve(0));
-    });
+    .action((opts: { force?: boolean }) => set(restart(opts)));
+}
+
+async function restart(opts: { force?: boolean }): Promise<number> {
+  const configPath = resolveConfigPath();
+  await requestDaemon(stateDirOf(configPath), 'restart', { force: opts.force === true }, { configPath });
+  process.stdout.write('restart requested\n');
+  return 0;
 }
 
 async function stop(opts: StopOptions): Promise<number> {
@@ -71,7 +69,8 @@ async function stop(opts: StopOptions): Promise<number> {
         process.stdout.write('stopped\n');
         return 0;
       }
-      throw err;
+      // the socket closing under a request is the daemon going away: look again
+      if (!(err instanceof DaemonUnreachableError)) throw err;
     }
     await clock.sleep(LOOK_EVERY_MS);
   }

@@ -155,16 +155,14 @@ export class FerryHost {
     status.handle('status', () => this.status());
     status.handle('stop', (args) => {
       const drain = args.drain === true;
-      void this.requestRestart({
-        reason: 'ferry stop (cli)',
-        force: args.force === true,
-        drain,
-        final: drain,
-      });
+      const req = { reason: 'ferry stop (cli)', force: args.force === true, drain, final: drain };
+      // after the answer is on its way: a stop with nothing to wait for closes this socket at once
+      setImmediate(() => void this.requestRestart(req));
       return { accepted: true };
     });
     status.handle('restart', (args) => {
-      void this.requestRestart({ reason: 'ferry restart (cli)', force: args.force === true, rebuild: true });
+      const req = { reason: 'ferry restart (cli)', force: args.force === true, rebuild: true };
+      setImmediate(() => void this.requestRestart(req));
       return { accepted: true };
     });
     registerJournalOps(status, { journal: core.journal, dispatcher: core.dispatcher, store, clock });

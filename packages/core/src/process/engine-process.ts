@@ -70,10 +70,11 @@ const DEFAULT_GRACE_MS = 2000;
  * rejects with EngineSpawnError when it cannot start.
  */
 export async function startEngineProcess(options: EngineProcessOptions): Promise<EngineProcess> {
-  options.signal?.throwIfAborted();
   const env = { ...options.env };
   for (const name of SUPERVISOR_ENV) delete env[name];
+  // a detached engine may already run: a cancel that came first must still reach it
   if (options.detach) return startDetached({ ...options, env }, options.detach);
+  options.signal?.throwIfAborted();
   const child = spawn(options.command, [...options.args], {
     cwd: options.cwd,
     env,

@@ -58,6 +58,24 @@ describe('RestartCoordinator', () => {
     expect(h.transport.texts().some((x) => x.includes('interrupted'))).toBe(false);
   });
 
+  it('does not wait for a run that waits on a person: it is parked at once, for /continue', async () => {
+    const never = gate();
+    const { h, runner } = await gen(() => [
+      { type: 'started', resume: 'tok' },
+      {
+        type: 'approval',
+        request: { id: 'r1', kind: 'tool', tool: 'Bash', summary: '$ rm -rf build', options: [] },
+      },
+      { type: 'wait', until: never.until },
+    ]);
+    await h.transport.receive('clean up');
+    await h.transport.waitFor(() => runner.requests.length === 1);
+    await h.transport.waitFor((t) => t.texts().some((x) => x.includes('rm -rf build')));
+    // no clock advance: the drain must end without waiting out its 60 s deadline
+    expect(await h.coordinator.request({ reason: 'SIGTERM' })).toMatchObject({ interrupted: 1 });
+    expect(h.ledger.unfinished()).toEqual([expect.objectContaining({ state: 'interrupted', resume: 'tok' })]);
+  });
+
   it('interrupts runs at the deadline, says so, and leaves them for /continue', async () => {
     const never = gate();
     const { h, runner, clock } = await gen(() => [

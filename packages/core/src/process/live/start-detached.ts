@@ -31,6 +31,7 @@ export async function startDetached(
     attachAbort(proc, options.signal);
     return proc;
   }
+  options.signal?.throwIfAborted();
   const text = typeof options.stdin === 'object' && options.stdin !== null ? options.stdin.text : undefined;
   const stdin = options.stdin == null ? 'null' : text !== undefined ? 'file' : 'pipe';
   await startShim({
