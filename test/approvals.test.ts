@@ -1,26 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'vitest';
-import { instanceDir, REPO, startDaemon } from './support/daemon.js';
-
-const FAKE = join(REPO, 'test/fakes/fake-claude.mjs');
+import { askingClaudeConfig } from './support/asking-claude.js';
+import { instanceDir, startDaemon } from './support/daemon.js';
 
 /** A daemon whose claude asks in chat (`permission_mode = "default"`), with the console chat. */
 function askingInstance() {
-  const { config } = instanceDir();
-  writeFileSync(
-    config,
-    `default_engine = "claude"
-[transports.console]
-user = "ann"
-[engines.claude]
-path = "${FAKE}"
-permission_mode = "default"
-grace_s = 2
-[engines.claude.env]
-FAKE_ENGINE_SPEED = "5"
-`,
-  );
+  const { config } = instanceDir(askingClaudeConfig());
   return startDaemon(config);
 }
 

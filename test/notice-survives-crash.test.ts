@@ -20,10 +20,10 @@ async function setUp(): Promise<{ tg: TelegramServer; proxy: FaultProxy; config:
   const tg = await telegramServer();
   const proxy = await new FaultProxy(tg.url).start();
   onTestFinished(() => proxy.close());
-  const text = telegramConfig(tg, { allowedUserIds: [ADA], extra: '[restart]\nlive_restore = false\n' }).replace(
-    `api_root = "${tg.url}"`,
-    `api_root = "${proxy.url}"`,
-  );
+  const text = telegramConfig(tg, {
+    allowedUserIds: [ADA],
+    extra: '[restart]\nlive_restore = false\n',
+  }).replace(`api_root = "${tg.url}"`, `api_root = "${proxy.url}"`);
   return { tg, proxy, config: instanceDir(text).config };
 }
 

@@ -34,7 +34,9 @@ describe('resuming after a restart', () => {
 
   it('restarts in-process on /restart without waiting out the deadline for the run that asked', async () => {
     const chat = await loopchat();
-    const { config } = instanceDir(loopchatConfig(chat, '[restart]\ndrain_timeout_s = 60\nlive_restore = false\n'));
+    const { config } = instanceDir(
+      loopchatConfig(chat, '[restart]\ndrain_timeout_s = 60\nlive_restore = false\n'),
+    );
     const d = startDaemon(config);
     await d.waitForLog('ferry is ready');
     const msg = chat.say('c1', 'sleep 30');

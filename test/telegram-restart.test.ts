@@ -38,7 +38,9 @@ describe('telegram across daemon restarts', () => {
 
   it('SIGKILL mid-run, then start: the progress message says "interrupted" and the user is told to /continue', async () => {
     const tg = await telegramServer();
-    const { config } = instanceDir(telegramConfig(tg, { allowedUserIds: [ADA], extra: '[restart]\nlive_restore = false\n' }));
+    const { config } = instanceDir(
+      telegramConfig(tg, { allowedUserIds: [ADA], extra: '[restart]\nlive_restore = false\n' }),
+    );
     const first = startDaemon(config);
     await first.waitForLog('ferry is ready');
     const msg = tg.userSends(ADA, ADA, 'sleep 8');

@@ -1,28 +1,12 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { instanceDir, REPO, startDaemon } from '../support/daemon.js';
+import { askingClaudeConfig } from '../support/asking-claude.js';
+import { instanceDir, startDaemon } from '../support/daemon.js';
 import { alive } from '../support/proc.js';
 import { detachedRun } from './live-restore-support.js';
 
-const FAKE = join(REPO, 'test/fakes/fake-claude.mjs');
-
 describe('live restore: a question asked before a restart', () => {
   it('is asked again by the next daemon, and the answer reaches the same engine', async () => {
-    const { config } = instanceDir();
-    writeFileSync(
-      config,
-      `default_engine = "claude"
-[transports.console]
-user = "ann"
-[engines.claude]
-path = "${FAKE}"
-permission_mode = "default"
-grace_s = 2
-[engines.claude.env]
-FAKE_ENGINE_SPEED = "5"
-`,
-    );
+    const { config } = instanceDir(askingClaudeConfig());
     const env = { FERRY_SUPERVISED: '1' };
     const first = startDaemon(config, env);
     await first.waitForLog('ferry is ready');

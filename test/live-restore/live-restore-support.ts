@@ -3,12 +3,39 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { BotMessage, LoopchatServer, UserMessage } from '../fakes/loopchat-server.mjs';
-import { CLI, ferry } from '../support/daemon.js';
-import { loopchatConfig } from '../support/loopchat.js';
+import { CLI, ferry, instanceDir, startDaemon } from '../support/daemon.js';
+import { loopchat, loopchatConfig } from '../support/loopchat.js';
 
 /** The demo engine, slowed down so that a run spans a restart: ~2 s per step, four steps. */
-export function slowConfig(chat: LoopchatServer, extra = ''): string {
-  return loopchatConfig(chat, extra).replace('delay_ms = 5', 'delay_ms = 2000');
+export function slowConfig(chat: LoopchatServer, extra = '', delayMs = 2000): string {
+  return loopchatConfig(chat, extra).replace('delay_ms = 5', `delay_ms = ${delayMs}`);
+}
+
+export interface InFlightOptions {
+  readonly delayMs?: number;
+  readonly prompt?: string;
+  readonly extra?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** A daemon on the slow demo engine with one run in flight in chat c1, under its shim. */
+export async function runInFlight(o: InFlightOptions = {}) {
+  const chat = await loopchat();
+  const { dir, config } = instanceDir(slowConfig(chat, o.extra, o.delayMs));
+  const daemon = startDaemon(config, o.env);
+  await daemon.waitForLog('ferry is ready');
+  const msg = chat.say('c1', o.prompt ?? 'list my files');
+  const run = await detachedRun(config, 'loopchat:c1');
+  return { chat, dir, config, daemon, msg, run };
+}
+
+/** The run was answered once, with no "interrupted" notice, and its run directory is gone. */
+export async function expectAnsweredOnce(chat: LoopchatServer, msg: UserMessage, instance: string) {
+  await chat.waitFor(() => replies(chat, msg).answers.length > 0, 20_000, 'the answer');
+  await new Promise((r) => setTimeout(r, 500)); // a second answer would show by now
+  expect(replies(chat, msg).answers).toHaveLength(1);
+  expect(replies(chat, msg).notices).toEqual([]);
+  expect(runDirs(instance)).toEqual([]);
 }
 
 export interface StatusRun {

@@ -10,7 +10,7 @@ const FAKE_BIN = join(REPO, 'test/fakes/bin-systemd');
 describe('live restore under systemd', () => {
   it('starts each shim through `systemd-run --user --scope` when Ferry runs as a unit', async () => {
     const chat = await loopchat();
-    const { dir, config } = instanceDir(slowConfig(chat).replace('delay_ms = 2000', 'delay_ms = 300'));
+    const { dir, config } = instanceDir(slowConfig(chat, '', 300));
     const log = join(dir, 'systemd-run.log');
     const d = startDaemon(config, {
       // what systemd gives every unit; the stand-in systemd-run comes first on PATH
