@@ -6,6 +6,9 @@ import type { BotMessage, LoopchatServer, UserMessage } from '../fakes/loopchat-
 import { CLI, ferry, instanceDir, startDaemon } from '../support/daemon.js';
 import { loopchat, loopchatConfig } from '../support/loopchat.js';
 
+/** A supervisor stand-in: the daemon believes a supervisor restarts it, as under systemd. */
+export const SUPERVISED = { FERRY_SUPERVISED: '1' };
+
 /** The demo engine, slowed down so that a run spans a restart: ~2 s per step, four steps. */
 export function slowConfig(chat: LoopchatServer, extra = '', delayMs = 2000): string {
   return loopchatConfig(chat, extra).replace('delay_ms = 5', `delay_ms = ${delayMs}`);

@@ -25,7 +25,8 @@ describe('SlackTransport outbound', () => {
   });
 
   it('paces writes per channel and collapses waiting edits into the newest', async () => {
-    const { fake, transport } = await slackHarness({ config: { channel_interval_ms: 150 } });
+    // a turn long enough that a loaded machine still issues all four edits inside it
+    const { fake, transport } = await slackHarness({ config: { channel_interval_ms: 1000 } });
     const parent = fake.say({ user: ALICE, channel: CHANNEL, text: 'p', deliver: false });
     const ref = await transport.send(thread(parent.ts), { text: 'v0' });
     await Promise.all(['v1', 'v2', 'v3', 'v4'].map((text) => transport.edit(ref, { text })));
@@ -33,7 +34,8 @@ describe('SlackTransport outbound', () => {
     // all four arrived while the channel's next turn was still ahead: one update carries the newest
     expect(updates.map((c) => c.params.text)).toEqual(['v4']);
     const writes = [...fake.calls('chat.postMessage'), ...updates].map((c) => c.at).sort((a, b) => a - b);
-    for (let i = 1; i < writes.length; i++) expect(writes[i]! - writes[i - 1]!).toBeGreaterThanOrEqual(140);
+    // spacing is measured where the requests arrive: allow for a loaded machine's jitter, not for bunching
+    for (let i = 1; i < writes.length; i++) expect(writes[i]! - writes[i - 1]!).toBeGreaterThanOrEqual(800);
     expect(fake.botMessages()[0]!.text).toBe('v4');
   });
 
