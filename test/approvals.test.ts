@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { askingClaudeConfig } from './support/asking-claude.js';
 import { instanceDir, startDaemon } from './support/daemon.js';
 
@@ -34,5 +34,22 @@ describe('chat-native approvals through the daemon (fake claude, console chat)',
     await daemon.waitForStdout(/Understood, I did not create x\.txt\./);
     daemon.proc.kill('SIGTERM');
     await daemon.exit;
+  });
+});
+
+describe('a restart while the agent waits on a person', () => {
+  it('SIGTERM (live restore off): the drain does not wait its 60 s for the pending request', async () => {
+    const { config } = instanceDir(
+      `${askingClaudeConfig()}[restart]\ndrain_timeout_s = 60\nlive_restore = false\n`,
+    );
+    const daemon = startDaemon(config);
+    await daemon.waitForLog('ferry is ready');
+    daemon.say('case:control-allow create x.txt');
+    await daemon.waitForStdout(/\[ Allow \] \(\/allow\)/);
+    const sigterm = Date.now();
+    daemon.proc.kill('SIGTERM');
+    expect((await daemon.exit).code).toBe(0);
+    expect(Date.now() - sigterm).toBeLessThan(10_000);
+    expect(daemon.stdout()).toMatch(/✗ not answered — the run ended/);
   });
 });
