@@ -99,7 +99,7 @@ try {
 
   // (c) live restore: SIGTERM with a run in flight → the run's next event shown by the new daemon
   const liveGapMs = [];
-  p = daemon(['FERRY__ENGINES__DEMO__DELAY_MS=1500']);
+  p = daemon(['FERRY__ENGINES__DEMO__DELAY_MS=2500']);
   await nextReady();
   for (let i = 0; i < RESTARTS; i++) {
     const msg = chat.say('c2', `live ${i}`);
@@ -111,16 +111,17 @@ try {
     const before = actionLines(progressOf(msg)).join('\n');
     const seen = progressOf(msg).edits.length;
     await new Promise((r) => setTimeout(r, RESTART_SEC * 1000));
-    p = daemon(['FERRY__ENGINES__DEMO__DELAY_MS=1500']);
+    p = daemon(['FERRY__ENGINES__DEMO__DELAY_MS=2500']);
+    // the next thing the run shows: a step the chat had not seen, or (when the run ended
+    // meanwhile and its steps were never drawn) its answer
     await chat.waitFor(
       () =>
-        chat
-          .repliesTo(msg.id)[0]
+        progressOf(msg)
           .edits.slice(seen)
           .some((t) => {
             const lines = actionLines({ text: t, edits: [] });
             return lines.length > 0 && lines.join('\n') !== before;
-          }),
+          }) || chat.repliesTo(msg.id).some((m) => m.text.includes('— demo')),
       30_000,
       'the next step after the restart',
     );
