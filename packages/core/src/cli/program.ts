@@ -39,7 +39,13 @@ export function buildProgram(exit: ExitBox): Command {
     .command('run', { isDefault: true })
     .description('run the daemon in the foreground (config: $FERRY_CONFIG_PATH or ~/.ferry/ferry.toml)')
     .option('--demo', 'run the embedded default: console chat + demo engine in a throwaway state dir')
-    .action((opts: { demo?: boolean }) => set(runCommand(opts)));
+    // `run` is the default command, so `ferry bogus` lands here: say what is wrong
+    .argument('[command]')
+    .usage('[options]')
+    .action((command: string | undefined, opts: { demo?: boolean }) => {
+      if (command !== undefined) program.error(`error: unknown command '${command}'`, { exitCode: 2 });
+      return set(runCommand(opts));
+    });
 
   initCommand(program, set);
   program
