@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { SystemClock } from '../clock/system-clock.js';
 import { resolveConfigPath, stateDirOf } from '../config/config-path.js';
 import { DaemonNotRunningError } from '../errors/codes.js';
-import { DaemonUnreachableError } from '../supervisor/daemon-errors.js';
 import type { StatusReport } from '../host/status-report.js';
+import { DaemonUnreachableError } from '../supervisor/daemon-errors.js';
 import { requestDaemon } from '../supervisor/status-client.js';
 import type { ReportExit } from './report-exit.js';
 
