@@ -24,6 +24,7 @@ import { drainStopMismatch, knownStopTimeout } from '../supervisor/stop-timeout.
 import { runWatchdog } from '../supervisor/watchdog.js';
 import { CLOCK, CONFIG_SERVICE, LOGGER, PLUGIN_REGISTRY, STATE_STORE } from '../tokens.js';
 import { ConfigReloader } from './config-reloader.js';
+import { registerControlOps } from './control-ops.js';
 import { type CoreServices, wireCoreServices } from './core-services.js';
 import type { HostExit, HostOptions } from './host-options.js';
 import { loadConfiguredPlugins } from './load-configured-plugins.js';
@@ -152,19 +153,7 @@ export class FerryHost {
     this.#participants.push(...services);
 
     const status = new StatusServer({ stateDir, logger: log });
-    status.handle('status', () => this.status());
-    status.handle('stop', (args) => {
-      const drain = args.drain === true;
-      const req = { reason: 'ferry stop (cli)', force: args.force === true, drain, final: drain };
-      // after the answer is on its way: a stop with nothing to wait for closes this socket at once
-      setImmediate(() => void this.requestRestart(req));
-      return { accepted: true };
-    });
-    status.handle('restart', (args) => {
-      const req = { reason: 'ferry restart (cli)', force: args.force === true, rebuild: true };
-      setImmediate(() => void this.requestRestart(req));
-      return { accepted: true };
-    });
+    registerControlOps(status, this);
     registerJournalOps(status, { journal: core.journal, dispatcher: core.dispatcher, store, clock });
     await status.listen();
     this.#onStop('status socket', () => status.close());
