@@ -76,6 +76,12 @@ export { EngineSpawnError } from './process/engine-spawn-error.js';
 export { type JsonObject, type ParseJsonLinesOptions, parseJsonLines } from './process/json-lines.js';
 export { probeEngineVersion, type VersionProbe } from './process/probe-engine-version.js';
 export { retireEngineProcess } from './process/retire-engine-process.js';
+export {
+  type JsonlEngineOptions,
+  type JsonlEventMapper,
+  type RunEnd,
+  runJsonlEngine,
+} from './process/run-jsonl-engine.js';
 export { PlainPresenter } from './runs/plain-presenter.js';
 export { splitText } from './runs/split-text.js';
 export {

@@ -48,6 +48,7 @@ describe('the public API of @ferry/core', () => {
         "parseJsonLines",
         "probeEngineVersion",
         "retireEngineProcess",
+        "runJsonlEngine",
         "sessionKeyOf",
         "splitText",
         "startEngineProcess",

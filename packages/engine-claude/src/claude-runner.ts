@@ -3,18 +3,15 @@ import {
   type Clock,
   type EngineEvent,
   type EngineHealth,
-  type EngineProcess,
   inject,
   injectable,
   PLUGIN_CONFIG,
   PLUGIN_CONTEXT,
   type PluginContext,
-  parseJsonLines,
   probeEngineVersion,
   type Runner,
   type RunRequest,
-  retireEngineProcess,
-  startEngineProcess,
+  runJsonlEngine,
 } from '@ferry/core';
 import type { ClaudeConfig } from './claude-config.js';
 import { ClaudeControl } from './claude-control.js';
@@ -58,9 +55,10 @@ export class ClaudeRunner implements Runner {
       'starting claude',
     );
 
-    let proc: EngineProcess;
-    try {
-      proc = await startEngineProcess({
+    let control: ClaudeControl | undefined;
+    let answered: ReadonlySet<string> = new Set();
+    yield* runJsonlEngine({
+      process: {
         command: this.config.path,
         args: invocation.args,
         cwd: req.cwd,
@@ -71,58 +69,28 @@ export class ClaudeRunner implements Runner {
         signal,
         pathKey: 'engines.claude.path',
         detach: req.detached,
-      });
-    } catch (err) {
-      const mapper = mapperFor({});
-      yield* mapper.finish(
-        signal.aborted
-          ? { kind: 'cancelled' }
-          : { kind: 'failed', error: err instanceof Error ? err.message : String(err) },
-      );
-      return;
-    }
-
-    const mapper = mapperFor({ pid: proc.pid });
-    const control =
-      invocation.stdin === 'pipe' && proc.stdin && req.approvals
-        ? new ClaudeControl(proc.stdin, req.approvals, req.cwd, this.ctx.logger)
-        : undefined;
-    // a re-attached engine has its turn already (unless the last host died before sending it),
-    // and its answered requests stay answered
-    const previousInput = proc.previousInput();
-    if (previousInput === '') control?.userTurn(req.prompt);
-    const answered = answeredRequests(previousInput);
-    try {
-      const events = parseJsonLines(proc.lines, {
-        onBadLine: (line) =>
-          this.ctx.logger.debug({ line: line.slice(0, 200) }, 'claude: skipped a non-JSON line'),
-      });
-      for await (const event of events) {
-        if (isAnswered(event, answered)) continue;
+      },
+      mapperFor,
+      onStarted: (proc) => {
+        if (invocation.stdin === 'pipe' && proc.stdin && req.approvals)
+          control = new ClaudeControl(proc.stdin, req.approvals, req.cwd, this.ctx.logger);
+        // a re-attached engine has its turn already (unless the last host died before sending it),
+        // and its answered requests stay answered
+        const previousInput = proc.previousInput();
+        if (previousInput === '') control?.userTurn(req.prompt);
+        answered = answeredRequests(previousInput);
+        return () => control?.close();
+      },
+      intercept: (event) => {
+        if (isAnswered(event, answered)) return [];
         const controlEvents = control?.handle(event);
-        if (controlEvents) {
-          yield* controlEvents;
-          continue;
-        }
-        if ((event as { type?: string }).type === 'result') control?.close();
-        yield* mapper.map(event);
-        if (mapper.completed) break;
-      }
-      if (!mapper.completed) {
-        const exit = await proc.exit;
-        yield* mapper.finish(
-          signal.aborted ? { kind: 'cancelled' } : { kind: 'exited', ...exit, stderr: proc.stderrTail() },
-        );
-      }
-    } finally {
-      control?.close();
-      // Here, not after the loop: the host stops iterating as soon as it has `completed`.
-      if (mapper.error)
-        this.ctx.logger.warn({ err: mapper.error, session: req.session }, 'claude run failed');
-      if (mapper.completed && !signal.aborted)
-        retireEngineProcess(proc, this.clock, this.config.grace_s * 1000);
-      else await proc.stop('run ended'); // the consumer stopped early: the process must not outlive the run
-    }
+        if (!controlEvents && event.type === 'result') control?.close();
+        return controlEvents;
+      },
+      onBadLine: (line) =>
+        this.ctx.logger.debug({ line: line.slice(0, 200) }, 'claude: skipped a non-JSON line'),
+      onError: (err) => this.ctx.logger.warn({ err, session: req.session }, 'claude run failed'),
+    });
   }
 
   check(signal?: AbortSignal): Promise<EngineHealth> {

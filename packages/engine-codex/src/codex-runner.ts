@@ -3,18 +3,15 @@ import {
   type Clock,
   type EngineEvent,
   type EngineHealth,
-  type EngineProcess,
   inject,
   injectable,
   PLUGIN_CONFIG,
   PLUGIN_CONTEXT,
   type PluginContext,
-  parseJsonLines,
   probeEngineVersion,
   type Runner,
   type RunRequest,
-  retireEngineProcess,
-  startEngineProcess,
+  runJsonlEngine,
 } from '@ferry/core';
 import type { CodexConfig } from './codex-config.js';
 import { CodexEventMapper } from './codex-event-mapper.js';
@@ -50,9 +47,8 @@ export class CodexRunner implements Runner {
         usageOfRun: (threadId, usage) => this.#usage.usageOfRun(threadId, usage, resumed),
       });
 
-    let proc: EngineProcess;
-    try {
-      proc = await startEngineProcess({
+    yield* runJsonlEngine({
+      process: {
         command: this.config.path,
         args: codexArgs(this.config, req),
         cwd: req.cwd,
@@ -63,39 +59,12 @@ export class CodexRunner implements Runner {
         signal,
         pathKey: 'engines.codex.path',
         detach: req.detached,
-      });
-    } catch (err) {
-      yield* mapperFor({}).finish(
-        signal.aborted
-          ? { kind: 'cancelled' }
-          : { kind: 'failed', error: err instanceof Error ? err.message : String(err) },
-      );
-      return;
-    }
-
-    const mapper = mapperFor({ pid: proc.pid });
-    try {
-      const events = parseJsonLines(proc.lines, {
-        onBadLine: (line) =>
-          this.ctx.logger.debug({ line: line.slice(0, 200) }, 'codex: skipped a non-JSON line'),
-      });
-      for await (const event of events) {
-        yield* mapper.map(event);
-        if (mapper.completed) break;
-      }
-      if (!mapper.completed) {
-        const exit = await proc.exit;
-        yield* mapper.finish(
-          signal.aborted ? { kind: 'cancelled' } : { kind: 'exited', ...exit, stderr: proc.stderrTail() },
-        );
-      }
-    } finally {
-      // Here, not after the loop: the host stops iterating as soon as it has `completed`.
-      if (mapper.error) this.ctx.logger.warn({ err: mapper.error, session: req.session }, 'codex run failed');
-      if (mapper.completed && !signal.aborted)
-        retireEngineProcess(proc, this.clock, this.config.grace_s * 1000);
-      else await proc.stop('run ended'); // the consumer stopped early: the process must not outlive the run
-    }
+      },
+      mapperFor,
+      onBadLine: (line) =>
+        this.ctx.logger.debug({ line: line.slice(0, 200) }, 'codex: skipped a non-JSON line'),
+      onError: (err) => this.ctx.logger.warn({ err, session: req.session }, 'codex run failed'),
+    });
   }
 
   check(signal?: AbortSignal): Promise<EngineHealth> {

@@ -28,6 +28,7 @@ function makeRunner(skipped: string[] = []): DemoRunner {
     logger,
     store: { get: () => undefined, set() {}, delete() {}, keys: () => [] },
     childEnv: (extra) => ({ ...process.env, ...extra }),
+    projectChats: () => [],
     requestShutdown() {},
   };
   return new DemoRunner({ delayMs: 1, agentScript, graceMs: 2000 }, new SystemClock(), ctx);

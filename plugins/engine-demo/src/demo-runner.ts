@@ -3,17 +3,15 @@ import {
   CLOCK,
   type Clock,
   type EngineEvent,
-  type EngineProcess,
   inject,
   injectable,
   PLUGIN_CONTEXT,
   type PluginContext,
-  parseJsonLines,
   type Runner,
   type RunRequest,
-  startEngineProcess,
+  runJsonlEngine,
 } from '@ferry/core';
-import { DemoEventMapper, type RunEnd } from './demo-event-mapper.js';
+import { DemoEventMapper } from './demo-event-mapper.js';
 
 export interface DemoSettings {
   /** Pause between the agent's events, so progress is visible. */
@@ -44,9 +42,8 @@ export class DemoRunner implements Runner {
   ) {}
 
   async *run(req: RunRequest, signal: AbortSignal): AsyncGenerator<EngineEvent, void, undefined> {
-    let proc: EngineProcess;
-    try {
-      proc = await startEngineProcess({
+    yield* runJsonlEngine({
+      process: {
         command: process.execPath,
         args: this.#args(req),
         cwd: req.cwd,
@@ -56,37 +53,16 @@ export class DemoRunner implements Runner {
         graceMs: this.settings.graceMs,
         signal,
         detach: req.detached,
-      });
-    } catch (err) {
-      const end: RunEnd = signal.aborted
-        ? { kind: 'cancelled' }
-        : { kind: 'failed', error: err instanceof Error ? err.message : String(err) };
-      yield* new DemoEventMapper({ fallbackResume: req.resume }).finish(end);
-      return;
-    }
-
-    const mapper = new DemoEventMapper({ fallbackResume: req.resume, meta: { pid: proc.pid, demo: true } });
-    try {
-      const events = parseJsonLines(proc.lines, {
-        onBadLine: (line) =>
-          this.ctx.logger.debug({ line: line.slice(0, 200) }, 'demo engine: skipped a non-JSON line'),
-      });
-      for await (const event of events) {
-        yield* mapper.map(event);
-        if (mapper.completed) break;
-      }
-      if (mapper.completed) {
-        await this.#letExit(proc);
-        return;
-      }
-      const exit = await proc.exit;
-      yield* mapper.finish(
-        signal.aborted ? { kind: 'cancelled' } : { kind: 'exited', ...exit, stderr: proc.stderrTail() },
-      );
-    } finally {
-      // Also reached when the consumer stops iterating early: the process must not outlive the run.
-      await proc.stop('run ended');
-    }
+      },
+      // `demo: true` marks a started agent only, as before: a run that never started has no meta
+      mapperFor: (meta) =>
+        new DemoEventMapper({
+          fallbackResume: req.resume,
+          meta: meta.pid === undefined ? meta : { ...meta, demo: true },
+        }),
+      onBadLine: (line) =>
+        this.ctx.logger.debug({ line: line.slice(0, 200) }, 'demo engine: skipped a non-JSON line'),
+    });
   }
 
   #args(req: RunRequest): string[] {
@@ -102,15 +78,5 @@ export class DemoRunner implements Runner {
     // Sessions live with the instance's state, so a throwaway quick-start instance leaves nothing behind.
     env.FERRY_DEMO_HOME ??= join(this.ctx.stateDir, 'engine-demo');
     return env;
-  }
-
-  /** After its result the agent exits on its own; give it the grace before stopping it. */
-  async #letExit(proc: EngineProcess): Promise<void> {
-    const timer = new AbortController();
-    await Promise.race([
-      proc.exit,
-      this.clock.sleep(this.settings.graceMs ?? 2000, timer.signal).catch(() => {}),
-    ]);
-    timer.abort();
   }
 }

@@ -73,7 +73,7 @@ export class Dispatcher {
 
   async #handle(entry: JournalEntry): Promise<void> {
     const { event } = entry;
-    const { journal, hub, clock } = this.d;
+    const { journal, clock } = this.d;
     if (this.d.draining()) {
       await this.#noticeRestarting(entry);
       return;
@@ -244,7 +244,7 @@ export class Dispatcher {
    * reported in its chat and kept for `ferry journal` — never a loop.
    */
   async #failed(entry: JournalEntry, err: unknown): Promise<void> {
-    const { journal, log, hub, clock } = this.d;
+    const { journal, log, clock } = this.d;
     const max = this.d.ingress().max_attempts;
     const state = journal.fail(entry.seq, err instanceof Error ? err.message : String(err), max);
     log.error({ err, seq: entry.seq, state }, 'could not process an inbound event');

@@ -10,8 +10,9 @@ export const CHROMIUM = '/usr/bin/chromium';
  * them, saying why (the README's `npm test` must pass with Node and npm alone); under CI
  * (`CI` set, where .ci/run installs chromium) they always run, so CI never passes without them.
  */
-export const describeWithBrowser: typeof describe =
-  existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
+export function describeWithBrowser(name: string, suite: () => void): void {
+  (existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip)(name, suite);
+}
 if (!existsSync(CHROMIUM) && !process.env.CI) {
   process.stderr.write(`webchat browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)\n`);
 }
