@@ -1,6 +1,6 @@
-import type { EngineAction, EngineEvent, FerryError, JsonObject } from '@ferry/core';
+import type { EngineAction, EngineEvent, FerryError, JsonObject, RunEnd } from '@ferry/core';
 import { completedFromResult } from './claude-result.js';
-import { describeRunEnd, type RunEnd } from './claude-run-end.js';
+import { describeRunEnd } from './claude-run-end.js';
 import { claudeToolAction } from './claude-tool-action.js';
 
 export interface ClaudeEventMapperOptions {

@@ -1,7 +1,7 @@
-import type { EngineAction, EngineEvent, FerryError, JsonObject, Usage } from '@ferry/core';
+import type { EngineAction, EngineEvent, FerryError, JsonObject, RunEnd, Usage } from '@ferry/core';
 import { CodexTurnFailedError } from './codex-errors.js';
 import { codexItemAction, codexItemOk } from './codex-item-action.js';
-import { describeRunEnd, type RunEnd } from './codex-run-end.js';
+import { describeRunEnd } from './codex-run-end.js';
 
 export interface CodexEventMapperOptions {
   /** Token to report when the process ends before naming its thread (the one resumed, if any). */

@@ -1,17 +1,5 @@
-import { describeExit, type FerryError, summarizeStderr } from '@ferry/core';
+import { describeExit, type FerryError, type RunEnd, summarizeStderr } from '@ferry/core';
 import { CodexExitedError, CodexNoOutputError, CodexTurnFailedError } from './codex-errors.js';
-
-/** How a run ended when the stream itself did not say (no `turn.completed` / `turn.failed`). */
-export type RunEnd =
-  | {
-      readonly kind: 'exited';
-      readonly code: number | null;
-      readonly signal: string | null;
-      readonly stderr: string;
-    }
-  | { readonly kind: 'cancelled' }
-  /** The process could not be started; `error` already says why and what to change. */
-  | { readonly kind: 'failed'; readonly error: string };
 
 /**
  * The reason for a run that ended without `turn.completed`/`turn.failed`. An `error` event

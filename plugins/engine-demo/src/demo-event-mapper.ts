@@ -1,15 +1,4 @@
-import type { EngineAction, EngineEvent, JsonObject, Usage } from '@ferry/core';
-
-/** How a run ended when the stream itself did not say (no `result` line). */
-export type RunEnd =
-  | {
-      readonly kind: 'exited';
-      readonly code: number | null;
-      readonly signal: string | null;
-      readonly stderr: string;
-    }
-  | { readonly kind: 'cancelled' }
-  | { readonly kind: 'failed'; readonly error: string };
+import type { EngineAction, EngineEvent, JsonObject, RunEnd, Usage } from '@ferry/core';
 
 export interface DemoEventMapperOptions {
   /** Token to report when the process ends before naming its session (the one resumed, if any). */
