@@ -26,4 +26,27 @@ describe('live restore under systemd', () => {
     d.proc.kill('SIGTERM');
     await d.exit;
   });
+
+  it('falls back to a session shim when systemd-run --user cannot reach a user manager', async () => {
+    const chat = await loopchat();
+    const { dir, config } = instanceDir(slowConfig(chat, '', 300));
+    const log = join(dir, 'systemd-run.log');
+    const d = startDaemon(config, {
+      INVOCATION_ID: '0123456789abcdef0123456789abcdef',
+      PATH: `${FAKE_BIN}:${process.env.PATH}`,
+      FAKE_SYSTEMD_RUN_LOG: log,
+      FAKE_SYSTEMD_RUN_FAIL: '1',
+    });
+    await d.waitForLog('ferry is ready');
+    const msg = chat.say('c1', 'list my files');
+    const run = await detachedRun(config, 'loopchat:c1');
+    expect(run.shim_pid).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(join(dir, 'state', 'runs', '1', 'meta.json'), 'utf8')).scope).toBe(
+      'session',
+    );
+    await chat.waitFor(() => replies(chat, msg).answers.length > 0, 15_000, 'the answer');
+    expect(readFileSync(log, 'utf8')).toMatch(/^--user --scope/);
+    d.proc.kill('SIGTERM');
+    await d.exit;
+  });
 });

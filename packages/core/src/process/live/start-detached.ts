@@ -2,7 +2,7 @@ import type { DetachedRun } from '../../api/detached-run.js';
 import type { EngineProcess, EngineProcessOptions } from '../engine-process.js';
 import { DetachedEngineProcess } from './detached-engine-process.js';
 import { inspectRunDir, RunDir } from './run-dir.js';
-import { startShim } from './start-shim.js';
+import { ShimScopeError, startShim } from './start-shim.js';
 
 const DEFAULT_GRACE_MS = 2000;
 
@@ -34,7 +34,7 @@ export async function startDetached(
   options.signal?.throwIfAborted();
   const text = typeof options.stdin === 'object' && options.stdin !== null ? options.stdin.text : undefined;
   const stdin = options.stdin == null ? 'null' : text !== undefined ? 'file' : 'pipe';
-  await startShim({
+  const shim = {
     ...(text !== undefined ? { input: text } : {}),
     dir,
     command: options.command,
@@ -45,7 +45,15 @@ export async function startDetached(
     scope: detach.scope,
     clock: options.clock,
     pathKey: options.pathKey,
-  });
+  } as const;
+  try {
+    await startShim(shim);
+  } catch (err) {
+    if (!(err instanceof ShimScopeError)) throw err;
+    // a system unit, or a host without a user manager: the run still outlives a crash of the
+    // daemon in its own session; meta.json records where it really runs
+    await startShim({ ...shim, scope: 'session' });
+  }
   const proc = new DetachedEngineProcess(dir, detach, options.clock, graceMs, {
     reattached: false,
     stdin,

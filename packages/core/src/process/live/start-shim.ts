@@ -7,6 +7,9 @@ import { findOnPath } from '../find-on-path.js';
 import type { RunDir, StdinMode } from './run-dir.js';
 import { SHIM_SCRIPT } from './shim-script.js';
 
+/** `systemd-run --user --scope` could not start the shim: the caller may use a session instead. */
+export class ShimScopeError extends Error {}
+
 /** How long the shim gets to start the engine and say its pid. */
 const START_TIMEOUT_MS = 10_000;
 const LOOK_EVERY_MS = 5;
@@ -58,8 +61,12 @@ export async function startShim(s: ShimStart): Promise<void> {
   });
   const deadline = s.clock.now() + START_TIMEOUT_MS;
   while (s.dir.pid('engine') === undefined) {
-    if (early !== undefined && s.dir.pid('engine') === undefined)
-      throw new Error(`${command} could not start the run's shim: ${early}`);
+    if (early !== undefined && s.dir.pid('engine') === undefined) {
+      const message = `${command} could not start the run's shim: ${early}`;
+      // systemd-run failed before the shim ran (no user manager, no session bus)
+      if (s.scope === 'systemd' && s.dir.pid('shim') === undefined) throw new ShimScopeError(message);
+      throw new Error(message);
+    }
     if (s.clock.now() > deadline)
       throw new Error(`the run's shim did not start within ${START_TIMEOUT_MS} ms`);
     await s.clock.sleep(LOOK_EVERY_MS);
