@@ -6,6 +6,7 @@ import type { DetachedRun } from '../api/detached-run.js';
 import type { Clock } from '../clock/clock.js';
 import { EngineSpawnError } from './engine-spawn-error.js';
 import { startDetached } from './live/start-detached.js';
+import { abortReason, signalGroup, terminateGroup } from './process-group.js';
 
 export interface EngineExit {
   readonly code: number | null;
@@ -129,7 +130,7 @@ class GroupLeaderProcess implements EngineProcess {
     child.stdin?.on('error', () => {});
     if (typeof options.stdin === 'object' && options.stdin !== null) child.stdin!.end(options.stdin.text);
 
-    const killOnHostExit = () => this.#killGroup('SIGKILL');
+    const killOnHostExit = () => signalGroup(this.pid, 'SIGKILL');
     addExitHook(killOnHostExit);
     const onAbort = () => void this.stop(abortReason(options.signal!));
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -137,7 +138,7 @@ class GroupLeaderProcess implements EngineProcess {
     child.once('exit', () => {
       // Whatever the leader left behind in its group dies with it: a run's processes never
       // outlive the run, and a straggler would otherwise keep stdout open forever.
-      this.#killGroup('SIGKILL');
+      signalGroup(this.pid, 'SIGKILL');
       // A grandchild that left the group (setsid) may still hold our pipes; stop waiting for it.
       this.#clock.sleep(this.#graceMs, this.#closed.signal).then(
         () => {
@@ -180,32 +181,8 @@ class GroupLeaderProcess implements EngineProcess {
       await this.exit;
       return;
     }
-    this.#killGroup('SIGTERM');
-    const graceTimer = new AbortController();
-    const exitedInTime = await Promise.race([
-      this.exit.then(() => true),
-      this.#clock.sleep(this.#graceMs, graceTimer.signal).then(
-        () => false,
-        () => true,
-      ),
-    ]);
-    graceTimer.abort(); // the losing sleep must not hold the event loop (or a manual clock) open
-    if (!exitedInTime) this.#killGroup('SIGKILL');
-    await this.exit;
+    await terminateGroup(this.pid, this.exit, this.#clock, this.#graceMs);
   }
-
-  #killGroup(signal: NodeJS.Signals): void {
-    try {
-      process.kill(-this.pid, signal);
-    } catch {
-      // ESRCH: the group is already gone, which is what we wanted.
-    }
-  }
-}
-
-function abortReason(signal: AbortSignal): string {
-  const reason: unknown = signal.reason;
-  return reason instanceof Error ? reason.message : String(reason ?? 'aborted');
 }
 
 /*

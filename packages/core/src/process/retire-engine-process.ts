@@ -1,5 +1,6 @@
 import type { Clock } from '../clock/clock.js';
 import type { EngineProcess } from './engine-process.js';
+import { settlesWithin } from './process-group.js';
 
 /**
  * The run is over (its result arrived): the CLI usually exits by itself moments later, and the
@@ -7,15 +8,7 @@ import type { EngineProcess } from './engine-process.js';
  * so a CLI that lingers (codex keeps analytics uploads for ~5 s) never outlives its run.
  */
 export function retireEngineProcess(proc: EngineProcess, clock: Clock, graceMs: number): void {
-  const timer = new AbortController();
-  void Promise.race([
-    proc.exit.then(() => true),
-    clock.sleep(graceMs, timer.signal).then(
-      () => false,
-      () => true,
-    ),
-  ]).then(async (exited) => {
-    timer.abort();
+  void settlesWithin(proc.exit, clock, graceMs).then(async (exited) => {
     if (!exited) await proc.stop('still running after its result');
   });
 }

@@ -5,6 +5,7 @@ import type { RestartConfig } from '../config/schema.js';
 import type { Logger } from '../logging/logger.js';
 import { findOnPath } from '../process/find-on-path.js';
 import { inspectRunDir, RunDir, type RunDirState } from '../process/live/run-dir.js';
+import { signalGroup } from '../process/process-group.js';
 
 /** Internal token: the generation's LiveRuns. */
 export const LIVE_RUNS = Symbol.for('ferry.liveRuns');
@@ -108,12 +109,7 @@ export class LiveRuns {
   /** Ends whatever still runs in a run directory that cannot be re-attached. */
   kill(runId: number): void {
     const pid = new RunDir(this.#dir(runId)).pid('engine');
-    if (pid === undefined) return;
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+    if (pid !== undefined) signalGroup(pid, 'SIGKILL');
   }
 
   remove(runId: number): void {

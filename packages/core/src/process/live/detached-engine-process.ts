@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import type { DetachedRun } from '../../api/detached-run.js';
 import type { Clock } from '../../clock/clock.js';
 import type { EngineExit, EngineProcess } from '../engine-process.js';
+import { signalGroup, terminateGroup } from '../process-group.js';
 import { FifoStdin } from './fifo-stdin.js';
 import { followLines } from './follow-lines.js';
 import type { RunDir, StdinMode } from './run-dir.js';
@@ -45,7 +46,7 @@ export class DetachedEngineProcess implements EngineProcess {
     this.stdin = stdin;
     const iterator = followLines(dir.stdout, {
       clock,
-      finished: () => this.#ended(),
+      finished: () => this.dir.ended(),
       signal: this.#following.signal,
     });
     this.lines = { [Symbol.asyncIterator]: () => iterator };
@@ -100,44 +101,18 @@ export class DetachedEngineProcess implements EngineProcess {
   }
 
   async #terminate(): Promise<void> {
-    if (this.#ended()) return void (await this.exit);
-    this.#signalGroup('SIGTERM');
-    const grace = new AbortController();
-    const exitedInTime = await Promise.race([
-      this.exit.then(() => true),
-      this.clock.sleep(this.graceMs, grace.signal).then(
-        () => false,
-        () => true,
-      ),
-    ]);
-    grace.abort();
-    if (!exitedInTime) this.#signalGroup('SIGKILL');
-    await this.exit;
-  }
-
-  /** The shim has written the exit status, or shim and engine are both gone without one. */
-  #ended(): boolean {
-    if (this.dir.exitStatus() !== undefined) return true;
-    return !this.dir.shimAlive() && !this.dir.engineGroupAlive();
+    if (this.dir.ended()) return void (await this.exit);
+    await terminateGroup(this.pid, this.exit, this.clock, this.graceMs);
   }
 
   async #watchExit(): Promise<void> {
-    while (!this.#ended()) {
+    while (!this.dir.ended()) {
       if (this.#following.signal.aborted) return;
       await this.clock.sleep(EXIT_LOOK_MS);
     }
     // whatever the engine left in its group goes with it, as for a piped engine
-    this.#signalGroup('SIGKILL');
+    if (this.pid) signalGroup(this.pid, 'SIGKILL');
     this.#resolveExit(toExit(this.dir.exitStatus()));
-  }
-
-  #signalGroup(signal: NodeJS.Signals): void {
-    if (!this.pid) return;
-    try {
-      process.kill(-this.pid, signal);
-    } catch {
-      // ESRCH: already gone
-    }
   }
 }
 

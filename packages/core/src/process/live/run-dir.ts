@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { signalGroup } from '../process-group.js';
 import { RUN_PROTOCOL } from './shim-script.js';
 
 /** `pipe`: a FIFO kept open; `file`: the text in `input`; `null`: /dev/null. */
@@ -97,16 +98,16 @@ export class RunDir {
     }
   }
 
+  /** The shim has written the exit status, or shim and engine are both gone without one. */
+  ended(): boolean {
+    if (this.exitStatus() !== undefined) return true;
+    return !this.shimAlive() && !this.engineGroupAlive();
+  }
+
   /** Is anything left in the engine's process group? */
   engineGroupAlive(): boolean {
     const pid = this.pid('engine');
-    if (pid === undefined) return false;
-    try {
-      process.kill(-pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
+    return pid !== undefined && signalGroup(pid, 0);
   }
 }
 
@@ -126,7 +127,6 @@ export function inspectRunDir(dir: RunDir): RunDirState {
   const meta = dir.readMeta();
   if (!meta) return 'absent';
   if (meta.protocol !== RUN_PROTOCOL) return 'incompatible';
-  if (dir.exitStatus() !== undefined) return 'exited';
-  if (dir.shimAlive()) return 'live';
-  return dir.engineGroupAlive() ? 'live' : 'lost';
+  if (!dir.ended()) return 'live';
+  return dir.exitStatus() !== undefined ? 'exited' : 'lost';
 }

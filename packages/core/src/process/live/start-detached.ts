@@ -1,5 +1,6 @@
 import type { DetachedRun } from '../../api/detached-run.js';
 import type { EngineProcess, EngineProcessOptions } from '../engine-process.js';
+import { abortReason } from '../process-group.js';
 import { DetachedEngineProcess } from './detached-engine-process.js';
 import { inspectRunDir, RunDir } from './run-dir.js';
 import { ShimScopeError, startShim } from './start-shim.js';
@@ -64,10 +65,7 @@ export async function startDetached(
 
 function attachAbort(proc: EngineProcess, signal: AbortSignal | undefined): void {
   if (!signal) return;
-  const onAbort = () => {
-    const reason: unknown = signal.reason;
-    void proc.stop(reason instanceof Error ? reason.message : String(reason ?? 'aborted'));
-  };
+  const onAbort = () => void proc.stop(abortReason(signal));
   if (signal.aborted) onAbort();
   else signal.addEventListener('abort', onAbort, { once: true });
 }
