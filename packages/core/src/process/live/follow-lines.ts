@@ -52,14 +52,22 @@ export async function* followLines(path: string, options: FollowOptions): AsyncG
   }
 }
 
-/** Resolves on the next change to the file, or after `ms`, whichever comes first. */
+/**
+ * Resolves on the next change to the file, or after `ms`, whichever comes first. A change seen
+ * while nobody waits (between a read and the next wait) is kept, so the next wait returns at
+ * once instead of sleeping through output that already arrived.
+ */
 class Wake {
   #watcher: FSWatcher | undefined;
   #pending: (() => void) | undefined;
+  #changed = false;
 
   constructor(path: string) {
     try {
-      this.#watcher = watch(path, { persistent: false }, () => this.#pending?.());
+      this.#watcher = watch(path, { persistent: false }, () => {
+        this.#changed = true;
+        this.#pending?.();
+      });
       this.#watcher.on('error', () => this.close());
     } catch {
       // no inotify (a full table, an odd filesystem): polling alone still works
@@ -67,6 +75,10 @@ class Wake {
   }
 
   async next(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+    if (this.#changed) {
+      this.#changed = false;
+      return;
+    }
     const timer = new AbortController();
     const onAbort = () => timer.abort();
     signal.addEventListener('abort', onAbort, { once: true });
@@ -78,6 +90,7 @@ class Wake {
         clock.sleep(ms, timer.signal).catch(() => undefined),
       ]);
     } finally {
+      this.#changed = false;
       this.#pending = undefined;
       timer.abort();
       signal.removeEventListener('abort', onAbort);
